@@ -1,0 +1,19 @@
+"""Build package of the Albazin edition: TEI → model → pages.
+
+Modules, one concern each:
+  paths        where things live (overridable for tests and benchmarks)
+  diagnostics  error records that name file, line and problem; collected, then raised once
+  teiload      safe XML parsing (no DTD, no entities, no network, size limit)
+  schema       TEI All RELAX NG validation (jing, cached by content hash)
+  rules        the project's own rules (ids, pointers, language tags, versions)
+  model        immutable domain objects (Edition, TextDoc, Division, Paragraph, inline nodes)
+  transform    TEI elements → model objects (a registry of handlers)
+  readings     plain-text readings of the model (diplomatic / critical)
+  i18n         interface labels in English and Russian
+  render       model → HTML fragments built as lxml trees
+  pages        the Markdown stubs that carry generated pages through MkDocs
+  pipeline     load + validate + transform, cached per process
+  mkdocs_hooks the MkDocs hooks that wire the pipeline into `mkdocs build/serve`
+  build        `python -m scripts.build`: build into a temporary directory and swap
+  check        `python -m scripts.check`: validate the TEI and print a report
+"""

@@ -1,0 +1,86 @@
+"""MkDocs hooks: wire the TEI pipeline into `mkdocs build` and `mkdocs serve`.
+
+Registered in mkdocs.yml (`hooks:`). Order of events per language build:
+  on_config     load + validate the corpus (abort with every diagnostic, before site/ is touched),
+                derive the navigation from the model
+  on_pre_build  write the page stubs for generated pages (only files whose content changed)
+  on_page_content  render a text page's body from the model, and its table of contents
+  on_post_build publish the TEI files, schema and copy-texts beside the site
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+# MkDocs loads hook files by path, not as part of a package: make `scripts` importable.
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+from scripts import pages, pipeline, render  # noqa: E402
+from scripts.diagnostics import TeiError  # noqa: E402
+from scripts.i18n import DEFAULT_LANGUAGE  # noqa: E402
+from scripts.model import Edition  # noqa: E402
+from scripts.paths import GENERATED_DIRS, tei_dir  # noqa: E402
+
+PUBLISHED_TEI_DIR = "tei"  # site-relative folder of the downloadable TEI
+
+
+def _edition() -> Edition:
+    try:
+        return pipeline.load_edition()
+    except TeiError as exc:
+        # PluginError is a BuildError: MkDocs prints the message and exits 1, without a traceback.
+        raise PluginError(str(exc)) from None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    edition = _edition()
+    config["nav"] = [
+        {"Home": "index.md"},
+        {"Texts": [pages.text_page_uri(t.slug) for t in edition.texts]},
+        {"About this edition": "about.md"},
+    ]
+    config["extra"]["edition_version"] = edition.version
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    pages.write_stubs(Path(config["docs_dir"]), GENERATED_DIRS, pages.stubs(_edition()))
+
+
+def _page_language(page: Page, config: MkDocsConfig) -> str:
+    return getattr(page.file, "locale", None) or config["theme"].get("language") or DEFAULT_LANGUAGE
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.meta.get("alb_page") != pages.PAGE_TEXT:
+        return html
+    text = _edition().text(page.meta["alb_text"])
+    links = render.Links(
+        tei=get_relative_url(f"{PUBLISHED_TEI_DIR}/{text.file_name}", page.url),
+        copy_text=get_relative_url(f"{PUBLISHED_TEI_DIR}/{text.source.witness_file.removeprefix('tei/')}", page.url),
+    )
+    fragment, toc = render.text_page(text, _page_language(page, config), links)
+    page.toc = get_toc([{"level": e.level, "id": e.id, "name": str(escape(e.title)), "children": []} for e in toc])
+    return fragment
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    source = tei_dir()
+    target = Path(config["site_dir"]) / PUBLISHED_TEI_DIR
+    for sub in ("", "schema", "sources"):
+        (target / sub).mkdir(parents=True, exist_ok=True)
+        for path in sorted((source / sub).glob("*")):
+            if path.is_file():
+                shutil.copyfile(path, target / sub / path.name)

@@ -1,0 +1,67 @@
+"""The Markdown stubs that carry generated pages through MkDocs and mkdocs-static-i18n.
+
+mkdocs-static-i18n needs real files with a language suffix (pages made in memory crash it), so
+the build writes one small stub per page and language under docs/ (gitignored). A stub holds only
+front matter; the hooks render the page body from the model. Files are written only when their
+content changes, so `mkdocs serve` does not loop on its own output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .i18n import LANGUAGES
+from .model import Edition
+
+PAGE_TEXT = "text"
+GENERATED_MARKER = "alb_generated"
+
+
+@dataclass(frozen=True)
+class PageStub:
+    src_uri: str  # e.g. "texts/a.en.md"
+    meta: dict
+
+    def content(self) -> str:
+        front = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=True)
+        return f"---\n{front}---\n"
+
+
+def text_page_uri(slug: str) -> str:
+    """Language-neutral URI of a text page, as used in nav and links."""
+    return f"texts/{slug}.md"
+
+
+def stubs(edition: Edition) -> list[PageStub]:
+    out = []
+    for text in edition.texts:
+        for lang in LANGUAGES:
+            out.append(PageStub(
+                f"texts/{text.slug}.{lang}.md",
+                {
+                    "title": text.title.get(lang),
+                    "alb_page": PAGE_TEXT,
+                    "alb_text": text.siglum,
+                    GENERATED_MARKER: True,
+                },
+            ))
+    return out
+
+
+def write_stubs(docs_dir: Path, generated_dirs: tuple[str, ...], pages: list[PageStub]) -> int:
+    """Write changed stubs and delete stale generated files; return the number written."""
+    wanted = {docs_dir / p.src_uri: p.content() for p in pages}
+    written = 0
+    for path, content in wanted.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+            written += 1
+    for sub in generated_dirs:
+        for path in (docs_dir / sub).rglob("*.md"):
+            if path not in wanted:
+                path.unlink()
+    return written

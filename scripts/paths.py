@@ -1,0 +1,26 @@
+"""Where the edition's files live. The TEI directory can be redirected (tests, benchmarks)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DOCS_DIR = PROJECT_ROOT / "docs"
+GENERATED_DIRS = ("texts",)  # sub-directories of docs/ written by the build (gitignored)
+SCHEMA_PATH = PROJECT_ROOT / "tei" / "schema" / "tei_all.rng"
+CACHE_DIR = PROJECT_ROOT / ".cache"
+
+
+def tei_dir() -> Path:
+    """The corpus directory; ALBAZIN_TEI_DIR points the build at another corpus."""
+    override = os.environ.get("ALBAZIN_TEI_DIR")
+    return Path(override).resolve() if override else PROJECT_ROOT / "tei"
+
+
+def display_path(path: Path) -> str:
+    """A path as a reader of an error message wants it: relative to the project if possible."""
+    try:
+        return str(path.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)

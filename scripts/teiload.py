@@ -1,0 +1,86 @@
+"""Safe loading of TEI files: no DTD, no entity expansion, no network, bounded size."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .diagnostics import Diagnostic
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+MAX_FILE_BYTES = 5 * 1024 * 1024  # the real texts are ~20 KB; anything this large is a mistake
+
+# resolve_entities/no_network/load_dtd guard against XXE; huge_tree stays off (billion laughs).
+_PARSER_OPTIONS = dict(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
+    remove_comments=False,
+    collect_ids=False,  # duplicate ids are the project rules' job, reported corpus-wide
+)
+
+
+@dataclass(frozen=True)
+class TeiFile:
+    path: Path
+    sha256: str
+    root: etree._Element
+
+
+def tei(tag: str) -> str:
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def xml_id(el: etree._Element) -> str | None:
+    return el.get(f"{{{XML_NS}}}id")
+
+
+def corpus_files(directory: Path) -> list[Path]:
+    """Every TEI document of the corpus: the *.xml files directly in the directory."""
+    return sorted(directory.glob("*.xml"))
+
+
+def load(path: Path) -> tuple[TeiFile | None, list[Diagnostic]]:
+    """Parse one file; on failure return the diagnostics instead of raising."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return None, [Diagnostic.at(path, 0, "unreadable", f"cannot read file: {exc.strerror}")]
+    if size > MAX_FILE_BYTES:
+        return None, [
+            Diagnostic.at(
+                path, 0, "too-large",
+                f"file is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes for one TEI text",
+            )
+        ]
+    data = path.read_bytes()
+    parser = etree.XMLParser(**_PARSER_OPTIONS)
+    try:
+        root = etree.fromstring(data, parser=parser, base_url=None)
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno or (exc.position[0] if exc.position else 0)
+        return None, [Diagnostic.at(path, line, "malformed-xml", f"not well-formed XML: {exc.msg}")]
+    problems = _check_document_shape(path, root)
+    if problems:
+        return None, problems
+    return TeiFile(path, hashlib.sha256(data).hexdigest(), root), []
+
+
+def _check_document_shape(path: Path, root: etree._Element) -> list[Diagnostic]:
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        # A DTD can declare external entities (XXE); TEI P5 needs none, so refuse it outright.
+        return [Diagnostic.at(path, 1, "doctype", "a DOCTYPE/DTD is not allowed in TEI files of this edition")]
+    for el in root.iter(etree.Entity):
+        return [Diagnostic.at(path, el.sourceline, "entity", f"entity reference &{el.name}; is not allowed")]
+    if root.tag != tei("TEI"):
+        name = etree.QName(root).localname
+        return [Diagnostic.at(path, root.sourceline, "not-tei",
+                              f"root element is <{name}>, expected TEI <TEI> in the TEI namespace")]
+    return []

@@ -1,0 +1,233 @@
+"""TEI → model. One small handler per TEI element, registered by a decorator (after delb).
+
+The input has passed schema and rule validation; what this module still reports are TEI
+constructions the edition does not (yet) render, so nothing is silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+from .diagnostics import Diagnostic
+from .model import (
+    BiblItem,
+    BiblList,
+    Bilingual,
+    Block,
+    Chars,
+    Choice,
+    Division,
+    Edition,
+    Head,
+    Inline,
+    Note,
+    Paragraph,
+    Phrase,
+    SourceInfo,
+    TextDoc,
+)
+from .teiload import TEI_NS, XML_NS, TeiFile, tei, xml_id
+
+_WS = re.compile(r"\s+")
+# Attributes kept on Phrase nodes (everything else is structural or editorial bookkeeping).
+KEPT_ATTRIBUTES = ("ref", "target", "when", "notBefore", "notAfter", "level", "type", "unit", "rend", "cert")
+
+InlineHandler = Callable[[etree._Element, "Context"], list[Inline]]
+_INLINE: dict[str, InlineHandler] = {}
+
+
+def inline_handler(*local_names: str) -> Callable[[InlineHandler], InlineHandler]:
+    def register(fn: InlineHandler) -> InlineHandler:
+        for name in local_names:
+            _INLINE[tei(name)] = fn
+        return fn
+    return register
+
+
+class Context:
+    """What handlers need besides the element: where to report problems."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+
+    def problem(self, el: etree._Element, code: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic.at(self.path, el.sourceline, code, message))
+
+
+# --- inline content ----------------------------------------------------------------------------
+
+def _chars(text: str | None) -> list[Inline]:
+    return [Chars(_WS.sub(" ", text))] if text else []
+
+
+def mixed_content(el: etree._Element, ctx: Context) -> list[Inline]:
+    """The element's text, children and their tails, as inline nodes."""
+    out = _chars(el.text)
+    for child in el:
+        if isinstance(child.tag, str):  # skip comments and processing instructions
+            out += _INLINE.get(child.tag, _phrase)(child, ctx)
+        out += _chars(child.tail)
+    return _merge(out)
+
+
+def _merge(nodes: list[Inline]) -> list[Inline]:
+    merged: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Chars) and merged and isinstance(merged[-1], Chars):
+            merged[-1] = Chars(_WS.sub(" ", merged[-1].value + node.value))
+        else:
+            merged.append(node)
+    return merged
+
+
+def trimmed(nodes: list[Inline]) -> tuple[Inline, ...]:
+    """Strip the whitespace that pretty-printing puts at the edges of a block."""
+    nodes = list(nodes)
+    if nodes and isinstance(nodes[0], Chars):
+        nodes[0] = Chars(nodes[0].value.lstrip())
+    if nodes and isinstance(nodes[-1], Chars):
+        nodes[-1] = Chars(nodes[-1].value.rstrip())
+    return tuple(n for n in nodes if not (isinstance(n, Chars) and not n.value))
+
+
+def _phrase(el: etree._Element, ctx: Context) -> list[Inline]:
+    attrs = tuple(sorted((k, v) for k, v in el.attrib.items() if k in KEPT_ATTRIBUTES))
+    lang = el.get(f"{{{XML_NS}}}lang")
+    return [Phrase(etree.QName(el).localname, tuple(mixed_content(el, ctx)), attrs, lang)]
+
+
+@inline_handler("choice")
+def _choice(el: etree._Element, ctx: Context) -> list[Inline]:
+    parts = {etree.QName(c).localname: c for c in el if isinstance(c.tag, str)}
+    for source, edited, kind in (("sic", "corr", "correction"), ("orig", "reg", "regularisation")):
+        if source in parts and edited in parts:
+            return [Choice(kind, tuple(mixed_content(parts[source], ctx)),
+                           tuple(mixed_content(parts[edited], ctx)), xml_id(el))]
+    ctx.problem(el, "unsupported", "<choice> needs sic+corr or orig+reg")
+    return []
+
+
+@inline_handler("note")
+def _note(el: etree._Element, ctx: Context) -> list[Inline]:
+    return [note(el, ctx)]
+
+
+def note(el: etree._Element, ctx: Context) -> Note:
+    versions = [(p.get(f"{{{XML_NS}}}lang", "en"), trimmed(mixed_content(p, ctx)))
+                for p in el.iterchildren(tei("p"))]
+    if not versions:
+        versions = [(el.get(f"{{{XML_NS}}}lang", "en"), trimmed(mixed_content(el, ctx)))]
+    return Note(xml_id(el) or "", el.get("type", "note"), tuple(versions), el.sourceline)
+
+
+# --- blocks and divisions ----------------------------------------------------------------------
+
+def _paragraph(el: etree._Element, ctx: Context) -> Paragraph:
+    return Paragraph(xml_id(el) or "", el.get("n"), trimmed(mixed_content(el, ctx)), el.sourceline)
+
+
+def _bibl_list(el: etree._Element, ctx: Context) -> BiblList:
+    items = tuple(BiblItem(xml_id(b) or "", trimmed(mixed_content(b, ctx)), b.sourceline)
+                  for b in el.iterchildren(tei("bibl")))
+    return BiblList(xml_id(el) or "", items)
+
+
+_BLOCKS: dict[str, Callable[[etree._Element, Context], Block]] = {
+    tei("p"): _paragraph,
+    tei("listBibl"): _bibl_list,
+    tei("note"): note,
+}
+
+
+def division(el: etree._Element, ctx: Context) -> Division:
+    head, blocks = None, []
+    for child in el.iterchildren(etree.Element):
+        if child.tag == tei("head"):
+            head = Head(trimmed(mixed_content(child, ctx)), child.get("rend"))
+        elif child.tag in _BLOCKS:
+            blocks.append(_BLOCKS[child.tag](child, ctx))
+        else:
+            name = etree.QName(child).localname
+            ctx.problem(child, "unsupported", f"<{name}> inside <div> is not rendered by the edition")
+    return Division(xml_id(el) or "", el.get("type"), el.get("subtype"), head, tuple(blocks), el.sourceline)
+
+
+# --- header ------------------------------------------------------------------------------------
+
+def _ns(path: str) -> str:
+    return "/".join(f"tei:{step}" if step and step[0].isalpha() else step for step in path.split("/"))
+
+
+def _xpath(el: etree._Element, path: str) -> list:
+    return el.xpath(_ns(path), namespaces={"tei": TEI_NS})
+
+
+def _text(el: etree._Element) -> str:
+    return _WS.sub(" ", "".join(el.itertext())).strip()
+
+
+def _bilingual(elements: list) -> Bilingual:
+    return Bilingual(tuple((e.get(f"{{{XML_NS}}}lang", "en"), _text(e)) for e in elements))
+
+
+def _first(el: etree._Element, path: str, default: str = "") -> str:
+    found = _xpath(el, path)
+    if not found:
+        return default
+    return found[0] if isinstance(found[0], str) else _text(found[0])
+
+
+def text_doc(f: TeiFile, ctx: Context) -> TextDoc:
+    root = f.root
+    header = _xpath(root, "teiHeader")[0]
+    source_bibl = _xpath(header, "fileDesc/sourceDesc/bibl")
+    sb = source_bibl[0] if source_bibl else header
+    source = SourceInfo(
+        provenance=_bilingual(_xpath(sb, "note[@type='provenance']")),
+        witness_file=_first(sb, "idno[@type='witness-file']"),
+        original_filename=_first(sb, "idno[@type='original-filename']"),
+        sha256=_first(sb, "idno[@type='sha256']"),
+        url=_first(sb, "ptr/@target") or None,
+    )
+    text_el = _xpath(root, "text")[0]
+    divisions = tuple(division(d, ctx) for d in _xpath(text_el, "body/div"))
+    return TextDoc(
+        siglum=root.get("n") or xml_id(root) or f.path.stem,
+        xml_id=xml_id(root) or f.path.stem,
+        file_name=f.path.name,
+        lang=text_el.get(f"{{{XML_NS}}}lang", "und"),
+        title=_bilingual(_xpath(header, "fileDesc/titleStmt/title[@type='main']")),
+        short_title=_bilingual(_xpath(header, "fileDesc/titleStmt/title[@type='short']")),
+        version=_first(header, "fileDesc/editionStmt/edition/@n"),
+        licence=_bilingual(_xpath(header, "fileDesc/publicationStmt/availability/licence/p")),
+        source=source,
+        divisions=divisions,
+    )
+
+
+def is_text(f: TeiFile) -> bool:
+    return f.root.find(tei("text")) is not None
+
+
+def edition(files: list[TeiFile]) -> tuple[Edition, list[Diagnostic]]:
+    diagnostics: list[Diagnostic] = []
+    texts = []
+    for f in files:
+        if is_text(f):
+            ctx = Context(f.path)
+            texts.append(text_doc(f, ctx))
+            diagnostics += ctx.diagnostics
+    meta = next((f for f in files if not is_text(f)), None)
+    if meta is not None:
+        header = _xpath(meta.root, "teiHeader")[0]
+        version = _first(header, "fileDesc/editionStmt/edition/@n")
+        title = _bilingual(_xpath(header, "fileDesc/titleStmt/title[@type='main']"))
+    else:
+        version, title = (texts[0].version if texts else ""), Bilingual((("en", "Edition"),))
+    texts.sort(key=lambda t: t.siglum)
+    return Edition(version, title, tuple(texts)), diagnostics

@@ -1,0 +1,48 @@
+"""The anchor contract: every citable unit's xml:id is an HTML id, identical in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from scripts.model import Edition
+from scripts.paths import PROJECT_ROOT
+from scripts.teiload import TEI_NS, XML_NS
+from tests.conftest import LANGUAGES, page_url
+
+CITABLE_XPATH = "//tei:body//*[self::tei:div or self::tei:p[not(ancestor::tei:note)] or self::tei:note " \
+                "or self::tei:listBibl or self::tei:bibl[parent::tei:listBibl]]/@xml:id"
+
+
+def tei_ids(file_name: str) -> set[str]:
+    tree = etree.parse(str(PROJECT_ROOT / "tei" / file_name))
+    return set(tree.xpath(CITABLE_XPATH, namespaces={"tei": TEI_NS, "xml": XML_NS}))
+
+
+def html_ids(site: Path, slug: str, lang: str) -> list[str]:
+    doc = html.parse(str(site / page_url(slug, lang) / "index.html")).getroot()
+    return [el.get("id") for el in doc.cssselect(".alb-text [id]")]
+
+
+@pytest.mark.parametrize("siglum", ["A", "B", "C"])
+def test_every_citable_unit_is_an_html_anchor_in_both_languages(site: Path, edition: Edition, siglum: str) -> None:
+    text = edition.text(siglum)
+    expected = tei_ids(text.file_name)
+    assert expected, "the text has citable units"
+    per_language = {lang: html_ids(site, text.slug, lang) for lang in LANGUAGES}
+    for lang, ids in per_language.items():
+        assert set(ids) == expected, lang
+        assert len(ids) == len(set(ids)), f"duplicate HTML ids on the {lang} page"
+    assert per_language["en"] == per_language["ru"]
+
+
+def test_each_paragraph_has_a_permalink_to_itself(site: Path, edition: Edition) -> None:
+    for text in edition.texts:
+        for lang in LANGUAGES:
+            doc = html.parse(str(site / page_url(text.slug, lang) / "index.html")).getroot()
+            for p in doc.cssselect(".alb-p"):
+                links = p.cssselect("a.alb-permalink")
+                assert [a.get("href") for a in links] == [f"#{p.get('id')}"]
+                assert links[0].get("aria-label")
