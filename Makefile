@@ -51,3 +51,9 @@ test: $(VENV)/.test-installed system-deps browser-deps
 
 clean:
 	rm -rf site .site-build-* .site-old-* .cache docs/texts
+
+# Speed targets live here, not in the test suite: writes BENCHMARKS.md.
+bench: $(VENV)/.test-installed system-deps
+	{ echo "# Benchmarks"; echo; echo "Measured by \`make bench\` on $$(date -u +%Y-%m-%d)."; echo; \
+	  $(BIN)/python -m bench.reload; } > BENCHMARKS.md
+	cat BENCHMARKS.md
