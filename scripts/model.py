@@ -135,6 +135,7 @@ class TextDoc:
     licence: Bilingual
     source: SourceInfo
     divisions: tuple[Division, ...]
+    translation_of: str | None = None  # siglum of the original, for a translation
 
     @property
     def slug(self) -> str:
@@ -148,10 +149,15 @@ class TextDoc:
 class Edition:
     version: str
     title: Bilingual
-    texts: tuple[TextDoc, ...] = field(default_factory=tuple)
+    texts: tuple[TextDoc, ...] = field(default_factory=tuple)  # the originals
+    translations: tuple[TextDoc, ...] = field(default_factory=tuple)
 
     def text(self, siglum: str) -> TextDoc:
         for t in self.texts:
             if t.siglum == siglum:
                 return t
         raise KeyError(siglum)
+
+    def translation(self, siglum: str) -> TextDoc | None:
+        """The editors' translation of the text with this siglum, if there is one."""
+        return next((t for t in self.translations if t.translation_of == siglum), None)

@@ -207,7 +207,15 @@ def text_doc(f: TeiFile, ctx: Context) -> TextDoc:
         licence=_bilingual(_xpath(header, "fileDesc/publicationStmt/availability/licence/p")),
         source=source,
         divisions=divisions,
+        translation_of=_translated_siglum(text_el),
     )
+
+
+def _translated_siglum(text_el: etree._Element) -> str | None:
+    """A translation's <text type="translation" corresp="A.xml"> names its original's file."""
+    if text_el.get("type") != "translation":
+        return None
+    return Path(text_el.get("corresp", "")).stem or None
 
 
 def is_text(f: TeiFile) -> bool:
@@ -229,5 +237,11 @@ def edition(files: list[TeiFile]) -> tuple[Edition, list[Diagnostic]]:
         title = _bilingual(_xpath(header, "fileDesc/titleStmt/title[@type='main']"))
     else:
         version, title = (texts[0].version if texts else ""), Bilingual((("en", "Edition"),))
-    texts.sort(key=lambda t: t.siglum)
-    return Edition(version, title, tuple(texts)), diagnostics
+    originals = sorted((t for t in texts if t.translation_of is None), key=lambda t: t.siglum)
+    translations = sorted((t for t in texts if t.translation_of is not None), key=lambda t: t.siglum)
+    known = {t.siglum for t in originals}
+    for f, t in ((f, t) for f in files for t in translations if t.file_name == f.path.name):
+        if t.translation_of not in known:
+            diagnostics.append(Diagnostic.at(f.path, 0, "orphan-translation",
+                                             f'translation of "{t.translation_of}", which is not a text of the corpus'))
+    return Edition(version, title, tuple(originals), tuple(translations)), diagnostics
