@@ -36,9 +36,12 @@ from scripts.model import Edition  # noqa: E402
 from scripts.paths import CACHE_DIR, GENERATED_DIRS, tei_dir  # noqa: E402
 
 PUBLISHED_TEI_DIR = "tei"  # site-relative folder of the downloadable TEI
+# The edition of the build in progress: loaded once in on_config, read by the later events
+# (MkDocs re-imports this module whenever it reloads the config, so nothing outlives a build).
+_current: Edition | None = None
 
 
-def _edition() -> Edition:
+def _load() -> Edition:
     try:
         return pipeline.load_edition()
     except TeiError as exc:
@@ -46,8 +49,13 @@ def _edition() -> Edition:
         raise PluginError(str(exc)) from None
 
 
+def _edition() -> Edition:
+    return _current if _current is not None else _load()
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    edition = _edition()
+    global _current
+    _current = edition = _load()
     config["nav"] = [
         {"Home": "index.md"},
         {"Texts": [pages.text_page_uri(t.slug) for t in edition.texts]},
