@@ -121,7 +121,7 @@ def _language_values(el: etree._Element):
     lang = el.get(f"{{{XML_NS}}}lang")
     if lang is not None:
         yield "xml:lang", lang
-    if el.tag in (tei("language"),) and el.get("ident") is not None:
+    if el.tag == tei("language") and el.get("ident") is not None:
         yield "ident", el.get("ident")
     if el.tag == tei("textLang") and el.get("mainLang") is not None:
         yield "mainLang", el.get("mainLang")
