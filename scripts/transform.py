@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -207,15 +208,16 @@ def text_doc(f: TeiFile, ctx: Context) -> TextDoc:
         licence=_bilingual(_xpath(header, "fileDesc/publicationStmt/availability/licence/p")),
         source=source,
         divisions=divisions,
-        translation_of=_translated_siglum(text_el),
+        translation_of=_translated_file(text_el),
     )
 
 
-def _translated_siglum(text_el: etree._Element) -> str | None:
-    """A translation's <text type="translation" corresp="A.xml"> names its original's file."""
+def _translated_file(text_el: etree._Element) -> str | None:
+    """A translation's <text type="translation" corresp="A.xml"> names its original's file;
+    `edition()` replaces the file name with the original's siglum."""
     if text_el.get("type") != "translation":
         return None
-    return Path(text_el.get("corresp", "")).stem or None
+    return text_el.get("corresp") or ""
 
 
 def is_text(f: TeiFile) -> bool:
@@ -238,10 +240,14 @@ def edition(files: list[TeiFile]) -> tuple[Edition, list[Diagnostic]]:
     else:
         version, title = (texts[0].version if texts else ""), Bilingual((("en", "Edition"),))
     originals = sorted((t for t in texts if t.translation_of is None), key=lambda t: t.siglum)
-    translations = sorted((t for t in texts if t.translation_of is not None), key=lambda t: t.siglum)
-    known = {t.siglum for t in originals}
-    for f, t in ((f, t) for f in files for t in translations if t.file_name == f.path.name):
-        if t.translation_of not in known:
-            diagnostics.append(Diagnostic.at(f.path, 0, "orphan-translation",
-                                             f'translation of "{t.translation_of}", which is not a text of the corpus'))
+    siglum_of_file = {t.file_name: t.siglum for t in originals}
+    path_of_file = {f.path.name: f.path for f in files}
+    translations = []
+    for t in sorted((t for t in texts if t.translation_of is not None), key=lambda t: t.siglum):
+        if t.translation_of in siglum_of_file:
+            translations.append(replace(t, translation_of=siglum_of_file[t.translation_of]))
+        else:
+            diagnostics.append(Diagnostic.at(path_of_file[t.file_name], 0, "orphan-translation",
+                                             f'<text type="translation"> has corresp="{t.translation_of}", '
+                                             "which is not an original text of the corpus"))
     return Edition(version, title, tuple(originals), tuple(translations)), diagnostics

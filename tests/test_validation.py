@@ -19,7 +19,8 @@ from scripts.paths import PROJECT_ROOT
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal" / "T.xml"
 
-SECOND_FILE = FIXTURE.read_text(encoding="utf-8").replace('xml:id="T', 'xml:id="U').replace('#T-', '#U-')
+SECOND_FILE = (FIXTURE.read_text(encoding="utf-8").replace('xml:id="T', 'xml:id="U').replace('#T-', '#U-')
+               .replace('n="T"', 'n="U"'))
 
 CASES = {
     "malformed-xml": (
@@ -120,6 +121,18 @@ def test_all_problems_are_collected_before_aborting(tmp_path: Path) -> None:
     broken = CASES["dangling-pointer"][0](CASES["bad-language"][0](FIXTURE.read_text(encoding="utf-8")))
     found = messages(write_corpus(tmp_path / "many", broken))
     assert sorted(m.rsplit("[", 1)[1] for m in found) == ["bad-language]", "dangling-pointer]", "schema]"]
+
+
+def test_translation_must_point_to_an_original_text(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "orphan", FIXTURE.read_text(encoding="utf-8"))
+    translation = SECOND_FILE.replace('<text xml:lang="ru">', '<text xml:lang="en" type="translation" corresp="T.xml">')
+    (corpus / "U.xml").write_text(translation, encoding="utf-8")
+    edition, diagnostics = pipeline.check(corpus)
+    assert diagnostics == [] and edition is not None
+    assert edition.translation("T").siglum == "U"
+    (corpus / "U.xml").write_text(translation.replace('corresp="T.xml"', 'corresp="U.xml"'), encoding="utf-8")
+    assert messages(corpus) == ['U.xml: error: <text type="translation"> has corresp="U.xml", which is not an '
+                                'original text of the corpus [orphan-translation]']
 
 
 def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
