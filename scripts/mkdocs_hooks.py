@@ -29,7 +29,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from scripts import pages, pipeline, render  # noqa: E402
+from scripts import pages, pipeline, textpage  # noqa: E402
 from scripts.diagnostics import TeiError  # noqa: E402
 from scripts.i18n import DEFAULT_LANGUAGE  # noqa: E402
 from scripts.model import Edition  # noqa: E402
@@ -85,12 +85,13 @@ def _page_language(page: Page, config: MkDocsConfig) -> str:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.meta.get("alb_page") != pages.PAGE_TEXT:
         return html
-    text = _edition().text(page.meta["alb_text"])
-    links = render.Links(
+    edition = _edition()
+    text = edition.text(page.meta["alb_text"])
+    links = textpage.Links(
         tei=get_relative_url(f"{PUBLISHED_TEI_DIR}/{text.file_name}", page.url),
         copy_text=get_relative_url(f"{PUBLISHED_TEI_DIR}/{text.source.witness_file.removeprefix('tei/')}", page.url),
     )
-    fragment, toc = render.text_page(text, _page_language(page, config), links)
+    fragment, toc = textpage.text_page(text, edition.translation(text.siglum), _page_language(page, config), links)
     page.toc = get_toc([{"level": e.level, "id": e.id, "name": str(escape(e.title)), "children": []} for e in toc])
     return fragment
 

@@ -5,6 +5,7 @@ TEI → (transform) → model → (render, readings) → pages. Nothing downstre
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -39,6 +40,7 @@ class Phrase:
     children: tuple[Inline, ...]
     attrs: tuple[tuple[str, str], ...] = ()
     lang: Lang | None = None
+    xml_id: str | None = None  # e.g. a <seg type="lemma"> that an apparatus note points at
 
     def attr(self, name: str) -> str | None:
         return dict(self.attrs).get(name)
@@ -46,11 +48,18 @@ class Phrase:
 
 @dataclass(frozen=True)
 class Note:
-    """An editorial note: not part of the source text; one version per language."""
+    """An editorial note: not part of the source text; one version per language.
+
+    An apparatus note (`type="apparatus"`) follows its lemma and `targets` names the lemma's
+    element(s): a Choice, or a Phrase such as <seg type="lemma"> when nothing is emended.
+    """
     xml_id: str
     type: str
     versions: tuple[tuple[Lang, tuple[Inline, ...]], ...]
     line: int = 0
+    targets: tuple[str, ...] = ()
+    cert: str | None = None
+    corresp: str | None = None  # in a translation: the id of the original's note
 
     def text_for(self, lang: Lang) -> tuple[Inline, ...]:
         versions = dict(self.versions)
@@ -58,6 +67,17 @@ class Note:
 
 
 Inline = Chars | Choice | Phrase | Note
+
+
+def walk(nodes: Iterable[Inline]) -> Iterator[Inline]:
+    """Depth first over inline nodes, including those inside choices, phrases and notes."""
+    for node in nodes:
+        yield node
+        if isinstance(node, Choice):
+            yield from walk(node.source)
+            yield from walk(node.edited)
+        elif isinstance(node, Phrase):
+            yield from walk(node.children)
 
 
 # --- blocks ------------------------------------------------------------------------------------
@@ -68,6 +88,7 @@ class Paragraph:
     n: str | None
     content: tuple[Inline, ...]
     line: int = 0
+    corresp: str | None = None  # in a translation: the id of the original's paragraph
 
 
 @dataclass(frozen=True)
@@ -81,12 +102,14 @@ class BiblItem:
     xml_id: str
     content: tuple[Inline, ...]
     line: int = 0
+    corresp: str | None = None
 
 
 @dataclass(frozen=True)
 class BiblList:
     xml_id: str
     items: tuple[BiblItem, ...]
+    corresp: str | None = None
 
 
 Block = Paragraph | BiblList | Note
@@ -100,6 +123,7 @@ class Division:
     head: Head | None
     blocks: tuple[Block, ...]
     line: int = 0
+    corresp: str | None = None
 
 
 # --- documents ---------------------------------------------------------------------------------
@@ -143,6 +167,26 @@ class TextDoc:
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for d in self.divisions for b in d.blocks if isinstance(b, Paragraph)]
+
+    def inline_nodes(self) -> Iterator[Inline]:
+        """Every inline node of the text, depth first, in document order."""
+        for div in self.divisions:
+            if div.head is not None:
+                yield from walk(div.head.content)
+            for block in div.blocks:
+                if isinstance(block, Paragraph):
+                    yield from walk(block.content)
+                elif isinstance(block, BiblList):
+                    for item in block.items:
+                        yield from walk(item.content)
+
+    def apparatus(self) -> list[Note]:
+        """The apparatus notes, in document order: their position gives their display number."""
+        return [n for n in self.inline_nodes() if isinstance(n, Note) and n.type == "apparatus"]
+
+    def lemmata(self) -> dict[str, Choice | Phrase]:
+        """Elements an apparatus note can point at, by id."""
+        return {n.xml_id: n for n in self.inline_nodes() if isinstance(n, Choice | Phrase) and n.xml_id}
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,17 @@ def trimmed(nodes: list[Inline]) -> tuple[Inline, ...]:
 def _phrase(el: etree._Element, ctx: Context) -> list[Inline]:
     attrs = tuple(sorted((k, v) for k, v in el.attrib.items() if k in KEPT_ATTRIBUTES))
     lang = el.get(f"{{{XML_NS}}}lang")
-    return [Phrase(etree.QName(el).localname, tuple(mixed_content(el, ctx)), attrs, lang)]
+    return [Phrase(etree.QName(el).localname, tuple(mixed_content(el, ctx)), attrs, lang, xml_id(el))]
+
+
+def local_ids(value: str | None) -> tuple[str, ...]:
+    """The ids named by a pointer attribute: "#a #b" → ("a", "b"); "A.xml#a" → ("a",)."""
+    return tuple(part.rsplit("#", 1)[1] for part in (value or "").split() if "#" in part)
+
+
+def corresp_id(el: etree._Element) -> str | None:
+    ids = local_ids(el.get("corresp"))
+    return ids[0] if ids else None
 
 
 @inline_handler("choice")
@@ -123,19 +133,21 @@ def note(el: etree._Element, ctx: Context) -> Note:
                 for p in el.iterchildren(tei("p"))]
     if not versions:
         versions = [(el.get(f"{{{XML_NS}}}lang", "en"), trimmed(mixed_content(el, ctx)))]
-    return Note(xml_id(el) or "", el.get("type", "note"), tuple(versions), el.sourceline)
+    return Note(xml_id(el) or "", el.get("type", "note"), tuple(versions), el.sourceline,
+                targets=local_ids(el.get("target")), cert=el.get("cert"), corresp=corresp_id(el))
 
 
 # --- blocks and divisions ----------------------------------------------------------------------
 
 def _paragraph(el: etree._Element, ctx: Context) -> Paragraph:
-    return Paragraph(xml_id(el) or "", el.get("n"), trimmed(mixed_content(el, ctx)), el.sourceline)
+    return Paragraph(xml_id(el) or "", el.get("n"), trimmed(mixed_content(el, ctx)), el.sourceline,
+                     corresp_id(el))
 
 
 def _bibl_list(el: etree._Element, ctx: Context) -> BiblList:
-    items = tuple(BiblItem(xml_id(b) or "", trimmed(mixed_content(b, ctx)), b.sourceline)
+    items = tuple(BiblItem(xml_id(b) or "", trimmed(mixed_content(b, ctx)), b.sourceline, corresp_id(b))
                   for b in el.iterchildren(tei("bibl")))
-    return BiblList(xml_id(el) or "", items)
+    return BiblList(xml_id(el) or "", items, corresp_id(el))
 
 
 _BLOCKS: dict[str, Callable[[etree._Element, Context], Block]] = {
@@ -155,7 +167,8 @@ def division(el: etree._Element, ctx: Context) -> Division:
         else:
             name = etree.QName(child).localname
             ctx.problem(child, "unsupported", f"<{name}> inside <div> is not rendered by the edition")
-    return Division(xml_id(el) or "", el.get("type"), el.get("subtype"), head, tuple(blocks), el.sourceline)
+    return Division(xml_id(el) or "", el.get("type"), el.get("subtype"), head, tuple(blocks), el.sourceline,
+                    corresp_id(el))
 
 
 # --- header ------------------------------------------------------------------------------------

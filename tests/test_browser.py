@@ -42,7 +42,7 @@ def test_text_page_opens_and_language_switch_keeps_the_page(page, server: str, e
     problems = open_page(page, server, page_url(slug, lang))
     text = next(t for t in edition.texts if t.slug == slug)
     assert page.locator("html").get_attribute("lang") == lang
-    assert page.locator(".alb-text").get_attribute("lang") == text.lang
+    assert page.locator(".alb-text .alb-col--original").first.get_attribute("lang") == text.lang
     first = text.paragraphs()[0].xml_id
     assert page.locator(f"#{first}").is_visible()
     switch_language(page, OTHER[lang])

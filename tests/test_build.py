@@ -36,8 +36,13 @@ def test_text_page_shows_text_source_note_and_tei_download(site: Path, edition: 
         for lang in LANGUAGES:
             page = site / page_url(text.slug, lang) / "index.html"
             doc = html.parse(str(page)).getroot()
-            body = doc.cssselect(".alb-text")[0]
-            assert body.get("lang") == text.lang
+            translation = edition.translation(text.siglum)
+            # editorial notes (asides) are the editors' words, in the page's language
+            originals = doc.cssselect(".alb-text .alb-col--original:not(.alb-note)")
+            translated = doc.cssselect(".alb-text .alb-col--translation:not(.alb-anchor):not(.alb-note)")
+            assert originals and translated
+            assert {el.get("lang") for el in originals} == {text.lang}
+            assert {el.get("lang") for el in translated} == {translation.lang}
             assert doc.cssselect(".alb-source__provenance")[0].text_content().strip()
             link = doc.cssselect(f'a[download="{text.file_name}"]')[0]
             target = (page.parent / link.get("href")).resolve()
@@ -49,7 +54,8 @@ def test_russian_interface_on_russian_pages(site: Path) -> None:
     assert doc.cssselect(".alb-source")[0].get("aria-label") == "Источник"
     assert "Скачать TEI" in doc.cssselect("a[download]")[0].text_content()
     # the English original keeps its language; the Russian chrome around it is marked Russian
-    assert doc.cssselect(".alb-text")[0].get("lang") == "en"
+    assert doc.cssselect(".alb-text .alb-col--original")[0].get("lang") == "en"
+    assert doc.get("lang") == "ru"
     assert doc.cssselect(".alb-permalink")[0].get("lang") == "ru"
 
 
@@ -58,7 +64,7 @@ def test_table_of_contents_lists_the_sections_of_c(site: Path) -> None:
     # Material renders the page's TOC twice (sidebar and, for small screens, inside the main nav).
     toc = list(dict.fromkeys(a.get("href") for a in doc.cssselect("nav.md-nav--secondary a.md-nav__link")))
     assert toc == ["#C-background", "#C-siege-1685", "#C-siege-1686", "#C-aftermath", "#C-references",
-                   "#C-bibliography"]
+                   "#C-bibliography", "#C-apparatus"]
 
 
 def test_failed_build_leaves_previous_site_intact(tmp_path: Path) -> None:
@@ -77,3 +83,9 @@ def test_failed_build_leaves_previous_site_intact(tmp_path: Path) -> None:
     assert "Traceback" not in log
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "tei"]  # no staging left behind
+
+
+def test_about_page_sections_have_the_same_anchors_in_both_languages(site: Path) -> None:
+    ids = {lang: [h.get("id") for h in html.parse(str(site / prefix / "about/index.html")).getroot()
+                  .cssselect("article h2[id]")] for lang, prefix in (("en", ""), ("ru", "ru"))}
+    assert ids["en"] == ids["ru"] and "reading" in ids["en"]

@@ -30,11 +30,11 @@ def sample_paragraph() -> Paragraph:
 
 
 def test_paragraph_golden_fragment() -> None:
-    assert render.serialize(render.paragraph(sample_paragraph(), "en")) == GOLDEN_PARAGRAPH
+    assert render.serialize(render.paragraph(sample_paragraph(), render.Ctx("en"))) == GOLDEN_PARAGRAPH
 
 
 def test_russian_labels_in_russian_pages() -> None:
-    out = render.serialize(render.paragraph(sample_paragraph(), "ru"))
+    out = render.serialize(render.paragraph(sample_paragraph(), render.Ctx("ru")))
     assert 'aria-label="Постоянная ссылка: абзац X-p1" lang="ru"' in out
 
 
@@ -44,7 +44,7 @@ def test_only_safe_link_targets_become_links() -> None:
     assert render.safe_href("https://example.org/") == "https://example.org/"
     assert render.safe_href("../tei/A.xml") == "../tei/A.xml"
     out = render.serialize(render.h("p", None, *render.inline(
-        [Phrase("ref", (Chars("x"),), (("target", "javascript:alert(1)"),))], "en")))
+        [Phrase("ref", (Chars("x"),), (("target", "javascript:alert(1)"),))], render.Ctx("en"))))
     assert "javascript" not in out and "<a" not in out
 
 
@@ -61,7 +61,7 @@ xml_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_charact
 @given(text=xml_text, attr=xml_text, tail=xml_text)
 def test_any_text_and_attribute_is_escaped(text: str, attr: str, tail: str) -> None:
     para = Paragraph("X-p1", "1", (Chars(text), Phrase("persName", (Chars(tail),), (("ref", attr),), lang="ru")))
-    out = render.serialize(render.paragraph(para, "en"))
+    out = render.serialize(render.paragraph(para, render.Ctx("en")))
     doc = html.fragment_fromstring(out)
     assert doc.tag == "p" and doc.get("id") == "X-p1"
     assert not doc.xpath("//script | //*[@onload or @onerror or @onclick]")

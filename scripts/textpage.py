@@ -1,0 +1,221 @@
+"""A whole text page: source note, reading controls, original aligned with its translation, apparatus.
+
+Layout: each division is a <section> whose rows pair an original unit with its translation unit
+(matched by the translation's @corresp). CSS shows the two columns side by side on wide screens
+and stacked on narrow ones; the reading controls (critical/diplomatic, original/translation/both)
+only switch attributes on <html>, so with JavaScript off the reader gets the critical text with
+the translation beside it and the apparatus as numbered notes below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from . import apparatus
+from .i18n import LABELS, label
+from .model import BiblList, Division, Lang, Note, Paragraph, TextDoc
+from .readings import reading
+from .render import Ctx, append, bibl_item, block_note, h, head, inline, paragraph, permalink, serialize
+
+ORIGINAL, TRANSLATION = "alb-col alb-col--original", "alb-col alb-col--translation"
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    id: str
+    title: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Links:
+    tei: str  # URL of the TEI download, relative to the page
+    copy_text: str
+
+
+def source_note(text: TextDoc, site_lang: Lang, links: Links) -> etree._Element:
+    return h("section", {"class": "alb-source", "aria-label": label(site_lang, "source")},
+             h("p", {"class": "alb-source__provenance"}, text.source.provenance.get(site_lang)),
+             h("p", {"class": "alb-source__downloads"},
+               h("a", {"href": links.tei, "download": text.file_name, "class": "md-button"},
+                 label(site_lang, "download_tei", file=text.file_name)), " ",
+               h("a", {"href": links.copy_text, "class": "md-button"},
+                 label(site_lang, "copy_text", file=text.source.witness_file.rsplit("/", 1)[-1]))),
+             h("p", {"class": "alb-source__licence"},
+               h("strong", None, label(site_lang, "licence"), ": "), text.licence.get(site_lang)),
+             h("p", {"class": "alb-source__version"}, label(site_lang, "edition_version", version=text.version)))
+
+
+# --- reading controls --------------------------------------------------------------------------
+
+def _radio_group(site_lang: Lang, name: str, legend: str, options: list[tuple[str, str]]) -> etree._Element:
+    fieldset = h("fieldset", {"class": "alb-control"}, h("legend", None, label(site_lang, legend)))
+    for i, (value, text) in enumerate(options):
+        radio = h("input", {"type": "radio", "name": name, "value": value, "id": f"{name}-{value}"})
+        if i == 0:
+            radio.set("checked", "checked")
+        append(fieldset, h("label", {"for": f"{name}-{value}"}, radio, " ", text))
+    return fieldset
+
+
+def controls(text: TextDoc, translation: TextDoc | None, site_lang: Lang) -> etree._Element:
+    """Hidden until edition.js runs (the controls need it); the defaults are what no-JS readers see."""
+    form = h("form", {"class": "alb-controls", "aria-label": label(site_lang, "reading_options")},
+             _radio_group(site_lang, "alb-view", "view_legend", [
+                 ("critical", label(site_lang, "view_critical")),
+                 ("diplomatic", label(site_lang, "view_diplomatic"))]))
+    if translation is not None:
+        append(form, _radio_group(site_lang, "alb-layout", "layout_legend", [
+            ("parallel", label(site_lang, "layout_parallel")),
+            ("original", f"{label(site_lang, 'layout_original')} ({_language(site_lang, text.lang)})"),
+            ("translation", f"{label(site_lang, 'layout_translation')} ({_language(site_lang, translation.lang)})")]))
+    return form
+
+
+def _language(site_lang: Lang, lang: Lang) -> str:
+    key = f"language_name_{lang}"
+    return label(site_lang, key) if key in LABELS["en"] else lang
+
+
+# --- aligned body ------------------------------------------------------------------------------
+
+def _by_corresp(division: Division | None) -> dict[str, object]:
+    """The translation's units by the id of the original unit they translate."""
+    found: dict[str, object] = {}
+    if division is None:
+        return found
+    for block in division.blocks:
+        if isinstance(block, BiblList):
+            found.update({item.corresp: item for item in block.items if item.corresp})
+        if getattr(block, "corresp", None):
+            found[block.corresp] = block  # type: ignore[index]
+    return found
+
+
+def _row(*cells: etree._Element | None, kind: str = "") -> etree._Element:
+    return h("div", {"class": f"alb-row {kind}".strip()}, *cells)
+
+
+def _anchor(xml_id: str | None, css: str) -> etree._Element | None:
+    """An id of the translation's structure (division, list) that has no element of its own here."""
+    return h("span", {"class": f"alb-anchor {css}", "id": xml_id}) if xml_id else None
+
+
+def _block_rows(block: object, partner: dict[str, object], ctx: Ctx, original_lang: Lang,
+                translated_lang: Lang | None) -> list[etree._Element]:
+    if isinstance(block, Paragraph):
+        other = partner.get(block.xml_id)
+        return [_row(paragraph(block, ctx, ORIGINAL, original_lang),
+                     paragraph(other, ctx, TRANSLATION, translated_lang) if isinstance(other, Paragraph) else None)]
+    if isinstance(block, BiblList):
+        other_list = partner.get(block.xml_id)
+        rows = [h("div", {"class": "alb-listbibl", "id": block.xml_id},
+                  _anchor(getattr(other_list, "xml_id", None), TRANSLATION))]
+        for item in block.items:
+            other = partner.get(item.xml_id)
+            append(rows[0], _row(bibl_item(item, ctx, ORIGINAL, original_lang),
+                                 bibl_item(other, ctx, TRANSLATION, translated_lang) if other is not None else None))
+        return rows
+    if isinstance(block, Note):
+        other = partner.get(block.xml_id)
+        return [_row(block_note(block, ctx, ORIGINAL),
+                     block_note(other, ctx, TRANSLATION) if isinstance(other, Note) else None)]
+    return []
+
+
+def division(div: Division, translated: Division | None, ctx: Ctx, text: TextDoc,
+             translation: TextDoc | None) -> etree._Element:
+    t_lang = translation.lang if translation else None
+    section = h("section", {"class": "alb-div", "id": div.xml_id, "data-type": div.type})
+    t_head = head(translated, ctx, TRANSLATION, t_lang, anchor=translated.xml_id) if translated else None
+    if div.head is not None or t_head is not None:
+        append(section, _row(head(div, ctx, ORIGINAL, text.lang), t_head, kind="alb-row--head"))
+    if translated is not None and translated.head is None:
+        append(section, _anchor(translated.xml_id, TRANSLATION))
+    partner = _by_corresp(translated)
+    for block in div.blocks:
+        append(section, *_block_rows(block, partner, ctx, text.lang, t_lang))
+    return section
+
+
+def text_body(text: TextDoc, translation: TextDoc | None, ctx: Ctx) -> etree._Element:
+    translated = {d.corresp: d for d in translation.divisions} if translation else {}
+    return h("div", {"class": "alb-text", "data-siglum": text.siglum},
+             *(division(d, translated.get(d.xml_id), ctx, text, translation) for d in text.divisions))
+
+
+# --- apparatus ---------------------------------------------------------------------------------
+
+def _reading(value: str, lang: Lang, site_lang: Lang, css: str) -> etree._Element:
+    if not value.strip():
+        return h("span", {"class": f"{css} alb-app__empty", "lang": site_lang}, label(site_lang, "empty_reading"))
+    return h("span", {"class": css, "lang": lang}, value)
+
+
+def _readings(entry: apparatus.Entry, text: TextDoc, site_lang: Lang) -> etree._Element:
+    line = h("span", {"class": "alb-app__readings"})
+    for i, lem in enumerate(entry.lemmata):
+        if i:
+            append(line, "; ")
+        if lem.kind == "lemma":
+            append(line, h("span", {"class": "alb-app__label"}, label(site_lang, "app_lemma"), ": "),
+                   _reading(lem.critical, text.lang, site_lang, "alb-app__lem"),
+                   f" ({label(site_lang, 'app_not_emended')})")
+        else:
+            append(line, h("span", {"class": "alb-app__label"}, label(site_lang, "app_edition"), ": "),
+                   _reading(lem.critical, text.lang, site_lang, "alb-app__lem"), " · ",
+                   h("span", {"class": "alb-app__label"}, label(site_lang, "app_source"), ": "),
+                   _reading(lem.diplomatic, text.lang, site_lang, "alb-app__rdg"))
+    return line
+
+
+def _where(entry: apparatus.Entry, site_lang: Lang) -> str:
+    return label(site_lang, "para_short", n=entry.unit_n) if entry.unit_n else entry.unit_id
+
+
+def apparatus_entry(entry: apparatus.Entry, text: TextDoc, ctx: Ctx) -> etree._Element:
+    note, lang = entry.note, ctx.lang
+    meta = h("p", {"class": "alb-app__meta"},
+             h("span", {"class": "alb-app__kind"}, label(lang, f"kind_{entry.kind}")),
+             f" · {label(lang, 'certainty', cert=label(lang, f'cert_{note.cert}'))}" if note.cert else None,
+             " ", permalink(note.xml_id, "unit_apparatus", lang))
+    return h("li", {"class": f"alb-app alb-app--{entry.kind}", "id": note.xml_id, "value": str(entry.number),
+                    "data-targets": " ".join(note.targets) or None, "lang": lang},
+             h("p", {"class": "alb-app__head"},
+               h("a", {"class": "alb-app__back", "href": f"#{note.xml_id}-ref",
+                       "aria-label": label(lang, "back_to_text", where=_where(entry, lang))},
+                 h("span", {"class": "alb-app__n"}, f"{entry.number}."), " ", _where(entry, lang)), " ",
+               _readings(entry, text, lang)),
+             h("div", {"class": "alb-app__body"}, h("p", None, *inline(note.text_for(lang), ctx))),
+             meta)
+
+
+def apparatus_section(text: TextDoc, entries: list[apparatus.Entry], ctx: Ctx) -> etree._Element | None:
+    if not entries:
+        return None
+    heading_id = f"{text.siglum}-apparatus"
+    return h("section", {"class": "alb-apparatus", "aria-labelledby": heading_id},
+             h("h2", {"id": heading_id}, label(ctx.lang, "apparatus")),
+             h("p", {"class": "alb-apparatus__intro"}, label(ctx.lang, "apparatus_intro")),
+             h("ol", {"class": "alb-apparatus__list"}, *(apparatus_entry(e, text, ctx) for e in entries)))
+
+
+# --- page --------------------------------------------------------------------------------------
+
+def text_page(text: TextDoc, translation: TextDoc | None, site_lang: Lang,
+              links: Links) -> tuple[str, list[TocEntry]]:
+    entries = apparatus.entries(text)
+    ctx = Ctx(site_lang, {e.note.xml_id: e.number for e in entries})
+    article = h("div", {"class": "alb-edition", "data-siglum": text.siglum,
+                        "data-label-close": label(site_lang, "close"),
+                        "data-has-translation": "true" if translation else None},
+                source_note(text, site_lang, links),
+                controls(text, translation, site_lang),
+                text_body(text, translation, ctx),
+                apparatus_section(text, entries, ctx))
+    toc = [TocEntry(d.xml_id, reading(d.head.content, "critical"), 2) for d in text.divisions if d.head is not None]
+    if entries:
+        toc.append(TocEntry(f"{text.siglum}-apparatus", label(site_lang, "apparatus"), 2))
+    return serialize(article), toc

@@ -1,0 +1,151 @@
+"""The apparatus: entries derived from the model, markers and notes rendered, the aligned text page.
+
+Uses tests/fixtures/apparatus (a correction, a deleted and two supplied commas sharing one note,
+a regularisation, a lemma without emendation, and a translation), then checks the real texts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from scripts import apparatus, pipeline, render, textpage
+from scripts.model import Edition, TextDoc
+from scripts.readings import plain_text
+
+FIXTURE = Path(__file__).parent / "fixtures" / "apparatus"
+LINKS = textpage.Links(tei="../tei/T.xml", copy_text="../tei/sources/T.txt")
+
+
+@pytest.fixture(scope="module")
+def fixture_edition() -> Edition:
+    edition, diagnostics = pipeline.check(FIXTURE)
+    assert diagnostics == [] and edition is not None
+    return edition
+
+
+@pytest.fixture(scope="module")
+def text(fixture_edition: Edition) -> TextDoc:
+    return fixture_edition.text("T")
+
+
+def test_entries_are_numbered_in_document_order_with_their_lemmata(text: TextDoc) -> None:
+    entries = apparatus.entries(text)
+    assert [(e.number, e.note.xml_id, e.unit_id) for e in entries] == [
+        (1, "T-app1", "T-p1"), (2, "T-app2", "T-p1"), (3, "T-app3", "T-p2"), (4, "T-app5", "T-p2"),
+        (5, "T-app4", "T-p2")]
+    by_id = {e.note.xml_id: e for e in entries}
+    assert by_id["T-app1"].lemmata == (apparatus.Lemma("T-app1-lem", "Албазин", "Абалзин", "correction"),)
+    lem = by_id["T-app2"].lemmata[0]
+    assert (lem.critical, lem.diplomatic) == ("", ",")  # deleted: nothing printed
+    assert by_id["T-app3"].kind == "regularisation"
+    assert by_id["T-app5"].lemmata == (apparatus.Lemma("T-app5-lem", "в городке", "в городке", "lemma"),)
+    assert [lem.xml_id for lem in by_id["T-app4"].lemmata] == ["T-app4-lem", "T-app4-lem2"]
+    assert by_id["T-app4"].note.cert is None and by_id["T-app1"].note.cert == "high"
+
+
+def test_readings_take_source_or_editors_forms(text: TextDoc) -> None:
+    assert plain_text(text, "diplomatic") == (
+        "Город Абалзин стоял, на Амуре.\nВоевода Байтон сказал что в городке тихо было.\n")
+    assert plain_text(text, "critical") == (
+        "Город Албазин стоял на Амуре.\nВоевода Бейтон сказал, что в городке тихо, было.\n")
+
+
+GOLDEN_MARKER = ('<a class="alb-noteref" href="#T-app1" id="T-app1-ref" data-note="T-app1" '
+                 'aria-label="Apparatus note 1" lang="en"><sup>1</sup></a>')
+
+
+def test_marker_golden_fragment(text: TextDoc) -> None:
+    ctx = render.Ctx("en", apparatus.numbers(text))
+    out = render.serialize(render.paragraph(text.paragraphs()[0], ctx))
+    assert GOLDEN_MARKER in out
+    assert "Metathesis" not in out  # the note's text is not in the paragraph, only its marker
+
+
+GOLDEN_ENTRY = (
+    '<li class="alb-app alb-app--correction" id="T-app1" value="1" data-targets="T-app1-lem" lang="en">'
+    '<p class="alb-app__head"><a class="alb-app__back" href="#T-app1-ref" aria-label="Back to the text (para. 1)">'
+    '<span class="alb-app__n">1.</span> para. 1</a> <span class="alb-app__readings">'
+    '<span class="alb-app__label">Edition: </span><span class="alb-app__lem" lang="ru">Албазин</span> · '
+    '<span class="alb-app__label">Source: </span><span class="alb-app__rdg" lang="ru">Абалзин</span></span></p>'
+    '<div class="alb-app__body"><p>Metathesis; corrected.</p></div>'
+    '<p class="alb-app__meta"><span class="alb-app__kind">Correction</span> · Certainty: high '
+    '<a class="alb-permalink" href="#T-app1" title="Permalink to apparatus note T-app1" '
+    'aria-label="Permalink to apparatus note T-app1" lang="en">¶</a></p></li>'
+)
+
+
+def test_apparatus_entry_golden_fragment(text: TextDoc) -> None:
+    entry = apparatus.entries(text)[0]
+    out = render.serialize(textpage.apparatus_entry(entry, text, render.Ctx("en")))
+    assert out == GOLDEN_ENTRY
+
+
+def test_entry_in_russian_says_source_and_edition_in_russian(text: TextDoc) -> None:
+    entries = apparatus.entries(text)
+    out = render.serialize(textpage.apparatus_entry(entries[1], text, render.Ctx("ru")))
+    doc = html.fragment_fromstring(out)
+    assert doc.get("lang") == "ru"
+    assert "Издание: " in doc.text_content() and "Источник: " in doc.text_content()
+    assert doc.cssselect(".alb-app__empty")[0].text_content() == "(ничего)"  # the deleted comma
+    assert "Запятая снята." in doc.text_content() and "Степень уверенности: низкая" in doc.text_content()
+
+
+def page(fixture_edition: Edition, lang: str) -> etree._Element:
+    out, _ = textpage.text_page(fixture_edition.text("T"), fixture_edition.translation("T"), lang, LINKS)
+    return html.fragment_fromstring(out)
+
+
+def test_text_page_pairs_each_paragraph_with_its_translation_in_a_row(fixture_edition: Edition) -> None:
+    doc = page(fixture_edition, "en")
+    rows = doc.cssselect(".alb-row")
+    assert [[cell.get("id") for cell in row] for row in rows] == [["T-p1", "T-en-p1"], ["T-p2", "T-en-p2"]]
+    assert [cell.get("lang") for cell in rows[0]] == ["ru", "en"]
+    assert doc.cssselect("#T-en-text.alb-anchor")  # the translation's division keeps its anchor
+
+
+def test_text_page_has_controls_markers_and_numbered_notes(fixture_edition: Edition) -> None:
+    doc = page(fixture_edition, "ru")
+    assert [r.get("value") for r in doc.cssselect('input[name="alb-view"]')] == ["critical", "diplomatic"]
+    assert [r.get("value") for r in doc.cssselect('input[name="alb-layout"]')] == [
+        "parallel", "original", "translation"]
+    assert doc.cssselect('input[value="critical"]')[0].get("checked") is not None
+    markers = [a.get("href") for a in doc.cssselect(".alb-noteref")]
+    notes = [li.get("id") for li in doc.cssselect(".alb-apparatus li")]
+    assert markers == [f"#{n}" for n in notes] == ["#T-app1", "#T-app2", "#T-app3", "#T-app5", "#T-app4"]
+    assert doc.cssselect(".alb-noteref")[0].get("aria-label") == "Примечание аппарата 1"
+    # the note's text is escaped, not interpreted
+    assert "Not emended <b>." not in etree.tostring(doc, encoding="unicode")
+
+
+def test_text_without_translation_or_apparatus_renders_plainly(fixture_edition: Edition) -> None:
+    text = fixture_edition.text("T")
+    out, toc = textpage.text_page(text, None, "en", LINKS)
+    doc = html.fragment_fromstring(out)
+    assert not doc.cssselect(".alb-col--translation") and not doc.cssselect('input[name="alb-layout"]')
+    assert toc[-1].id == "T-apparatus"
+
+
+# --- the edition's own texts ----------------------------------------------------------------------
+
+def test_every_apparatus_note_has_a_resolving_target_and_both_languages(edition: Edition) -> None:
+    for text in edition.texts:
+        lemmata = text.lemmata()
+        for entry in apparatus.entries(text):
+            note = entry.note
+            assert note.targets and all(t in lemmata for t in note.targets), note.xml_id
+            assert {lang for lang, _ in note.versions} == {"en", "ru"}, note.xml_id
+            assert note.xml_id == f"{text.siglum}-app" + note.xml_id.split("-app")[1], note.xml_id
+
+
+def test_every_choice_and_lemma_has_an_apparatus_note(edition: Edition) -> None:
+    for text in edition.texts:
+        noted = {t for n in text.apparatus() for t in n.targets}
+        assert set(text.lemmata()) <= noted, text.siglum
+
+
+def test_the_apparatus_records_well_over_a_dozen_problems(edition: Edition) -> None:
+    counts = {t.siglum: len(t.apparatus()) for t in edition.texts}
+    assert sum(counts.values()) > 20 and all(n > 5 for n in counts.values()), counts
