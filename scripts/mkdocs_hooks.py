@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache
@@ -29,10 +30,10 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from scripts import pages, pipeline, textpage  # noqa: E402
+from scripts import indexpage, pages, pipeline, textpage  # noqa: E402
 from scripts.diagnostics import TeiError  # noqa: E402
 from scripts.i18n import DEFAULT_LANGUAGE  # noqa: E402
-from scripts.model import Edition  # noqa: E402
+from scripts.model import Edition, TextDoc  # noqa: E402
 from scripts.paths import CACHE_DIR, GENERATED_DIRS, tei_dir  # noqa: E402
 
 PUBLISHED_TEI_DIR = "tei"  # site-relative folder of the downloadable TEI
@@ -59,6 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config["nav"] = [
         {"Home": "index.md"},
         {"Texts": [pages.text_page_uri(t.slug) for t in edition.texts]},
+        {"Index": [pages.index_page_uri(kind) for kind in pages.INDEX_SLUGS]},
         {"About this edition": "about.md"},
     ]
     config["extra"]["edition_version"] = edition.version
@@ -82,17 +84,52 @@ def _page_language(page: Page, config: MkDocsConfig) -> str:
     return getattr(page.file, "locale", None) or config["theme"].get("language") or DEFAULT_LANGUAGE
 
 
+def _entity_href(edition: Edition, lang: str, page: Page) -> Callable[[str], str | None]:
+    kinds = {e.xml_id: e.kind for e in edition.entities}
+
+    def href(entity_id: str) -> str | None:
+        kind = kinds.get(entity_id)
+        if kind is None:
+            return None
+        target = pages.site_path(pages.index_page_uri(kind), lang)
+        return f"{get_relative_url(target, page.url)}#{entity_id}"
+    return href
+
+
+def _toc(entries: list) -> object:
+    return get_toc([{"level": e.level, "id": e.id, "name": str(escape(e.title)), "children": []} for e in entries])
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.meta.get("alb_page") != pages.PAGE_TEXT:
+    kind = page.meta.get("alb_page")
+    if kind == pages.PAGE_INDEX:
+        return _index_page(page, config)
+    if kind != pages.PAGE_TEXT:
         return html
     edition = _edition()
+    lang = _page_language(page, config)
     text = edition.text(page.meta["alb_text"])
     links = textpage.Links(
         tei=get_relative_url(f"{PUBLISHED_TEI_DIR}/{text.file_name}", page.url),
         copy_text=get_relative_url(f"{PUBLISHED_TEI_DIR}/{text.source.witness_file.removeprefix('tei/')}", page.url),
     )
-    fragment, toc = textpage.text_page(text, edition.translation(text.siglum), _page_language(page, config), links)
-    page.toc = get_toc([{"level": e.level, "id": e.id, "name": str(escape(e.title)), "children": []} for e in toc])
+    fragment, toc = textpage.text_page(text, edition.translation(text.siglum), lang, links,
+                                       {e.xml_id: e for e in edition.entities}, _entity_href(edition, lang, page))
+    page.toc = _toc(toc)
+    return fragment
+
+
+def _index_page(page: Page, config: MkDocsConfig) -> str:
+    edition = _edition()
+    lang = _page_language(page, config)
+
+    def text_href(doc: TextDoc) -> str:
+        slug = (doc.translation_of or doc.siglum).lower()
+        return get_relative_url(pages.site_path(pages.text_page_uri(slug), lang), page.url)
+
+    links = indexpage.IndexLinks(text_page=text_href, entity=_entity_href(edition, lang, page))
+    fragment, toc = indexpage.index_page(edition, page.meta["alb_kind"], lang, links)
+    page.toc = _toc(toc)
     return fragment
 
 

@@ -45,6 +45,23 @@ class Phrase:
     def attr(self, name: str) -> str | None:
         return dict(self.attrs).get(name)
 
+    @property
+    def entity(self) -> str | None:
+        """The index entity this phrase names (the fragment of its @ref), if it is a name."""
+        if self.tag in NAME_TAGS:
+            ids = pointer_ids(self.attr("ref"))
+            return ids[0] if ids else None
+        return None
+
+
+# Elements that name an entity of the index through @ref.
+NAME_TAGS = frozenset({"persName", "placeName", "orgName", "rs", "author", "name"})
+
+
+def pointer_ids(value: str | None) -> tuple[str, ...]:
+    """The ids named by a pointer attribute: "#a #b" → ("a", "b"); "A.xml#a" → ("a",)."""
+    return tuple(part.rsplit("#", 1)[1] for part in (value or "").split() if "#" in part)
+
 
 @dataclass(frozen=True)
 class Note:
@@ -186,7 +203,60 @@ class TextDoc:
 
     def lemmata(self) -> dict[str, Choice | Phrase]:
         """Elements an apparatus note can point at, by id."""
-        return {n.xml_id: n for n in self.inline_nodes() if isinstance(n, Choice | Phrase) and n.xml_id}
+        return {n.xml_id: n for n in self.inline_nodes()
+                if (isinstance(n, Choice) or (isinstance(n, Phrase) and n.tag == "seg")) and n.xml_id}
+
+
+# --- the index: persons, groups, places -------------------------------------------------------
+
+EntityKind = Literal["person", "org", "place"]
+
+
+@dataclass(frozen=True)
+class EntityDate:
+    """A birth, death or floruit, with its normalised value and how certain it is."""
+    kind: str  # "birth", "death", "floruit"
+    when: str | None = None
+    not_before: str | None = None
+    not_after: str | None = None
+    cert: str | None = None
+    text: str = ""  # the entry's own wording (English)
+
+
+@dataclass(frozen=True)
+class Geo:
+    lat: float
+    lon: float
+    cert: str | None = None
+
+
+@dataclass(frozen=True)
+class EntityName:
+    type: str  # "standard", "full", "alt", "variant", "modern"
+    lang: Lang | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    xml_id: str
+    kind: EntityKind
+    type: str | None
+    names: tuple[EntityName, ...]
+    dates: tuple[EntityDate, ...] = ()
+    description: Bilingual = Bilingual(())
+    sources: tuple[tuple[Inline, ...], ...] = ()
+    geo: Geo | None = None
+    role: str | None = None
+    line: int = 0
+
+    def name(self, lang: Lang) -> str:
+        """The standard name in a language (falling back to English, then to any name)."""
+        standard = {n.lang: n.text for n in self.names if n.type == "standard"}
+        return standard.get(lang) or standard.get("en") or (self.names[0].text if self.names else self.xml_id)
+
+    def names_of_type(self, *types: str) -> list[EntityName]:
+        return [n for n in self.names if n.type in types]
 
 
 @dataclass(frozen=True)
@@ -195,6 +265,21 @@ class Edition:
     title: Bilingual
     texts: tuple[TextDoc, ...] = field(default_factory=tuple)  # the originals
     translations: tuple[TextDoc, ...] = field(default_factory=tuple)
+    entities: tuple[Entity, ...] = field(default_factory=tuple)
+    authority_file: str | None = None  # file name of the authority file, for diagnostics
+
+    def entity(self, xml_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.xml_id == xml_id), None)
+
+    def documents(self) -> list[TextDoc]:
+        """Originals and translations, each original followed by its translation."""
+        out: list[TextDoc] = []
+        for text in self.texts:
+            out.append(text)
+            translation = self.translation(text.siglum)
+            if translation is not None:
+                out.append(translation)
+        return out
 
     def text(self, siglum: str) -> TextDoc:
         for t in self.texts:

@@ -13,11 +13,13 @@ from pathlib import Path
 
 import yaml
 
-from .i18n import LANGUAGES
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, label
 from .model import Edition
 
 PAGE_TEXT = "text"
+PAGE_INDEX = "index"
 GENERATED_MARKER = "alb_generated"
+INDEX_SLUGS = {"person": "persons", "org": "groups", "place": "places"}
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,25 @@ def text_page_uri(slug: str) -> str:
     return f"texts/{slug}.md"
 
 
+def index_page_uri(kind: str) -> str:
+    return f"index/{INDEX_SLUGS[kind]}.md"
+
+
+def site_path(uri: str, lang: str) -> str:
+    """Site-relative URL of a page (English at the root, other languages under /lang/)."""
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    return prefix + uri.removesuffix(".md") + "/"
+
+
 def stubs(edition: Edition) -> list[PageStub]:
     out = []
+    for kind in INDEX_SLUGS:
+        for lang in LANGUAGES:
+            out.append(PageStub(
+                f"index/{INDEX_SLUGS[kind]}.{lang}.md",
+                {"title": label(lang, f"index_{kind}"), "alb_page": PAGE_INDEX, "alb_kind": kind,
+                 GENERATED_MARKER: True},
+            ))
     for text in edition.texts:
         for lang in LANGUAGES:
             out.append(PageStub(

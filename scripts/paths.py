@@ -7,7 +7,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = PROJECT_ROOT / "docs"
-GENERATED_DIRS = ("texts",)  # sub-directories of docs/ written by the build (gitignored)
+GENERATED_DIRS = ("texts", "index")  # sub-directories of docs/ written by the build (gitignored)
 SCHEMA_PATH = PROJECT_ROOT / "tei" / "schema" / "tei_all.rng"
 CACHE_DIR = PROJECT_ROOT / ".cache"
 
@@ -24,3 +24,5 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(PROJECT_ROOT))
     except ValueError:
         return str(path)
+DATA_DIR = PROJECT_ROOT / "data"
+BASEMAP_PATH = DATA_DIR / "geo" / "basemap.geojson"  # committed extract; see data/geo/README.md

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import rules, schema, teiload, transform
+from . import names, rules, schema, teiload, transform
 from .diagnostics import Diagnostic, TeiError
 from .model import Edition
 from .paths import SCHEMA_PATH, tei_dir
@@ -47,6 +47,7 @@ def check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH) -> tup
     if diagnostics:
         return None, sorted(set(diagnostics))
     edition, problems = transform.edition(files)
+    problems += names.check(edition, directory)
     return (None if problems else edition), sorted(set(problems))
 
 

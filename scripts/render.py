@@ -7,8 +7,8 @@ keeps its xml:id as HTML id, identical in both site languages; labels follow the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -59,9 +59,12 @@ def safe_href(url: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class Ctx:
-    """What rendering needs besides the model: the site language and the apparatus numbers."""
+    """What rendering needs besides the model: the site language, the apparatus numbers, and
+    where the index entries are (a name links to its entry)."""
     lang: Lang
     note_numbers: Mapping[str, int] = field(default_factory=dict)
+    entity_href: Callable[[str], str | None] | None = None
+    in_link: bool = False  # inside an <a>: nested names become spans (HTML forbids nested links)
 
 
 def inline(nodes: Iterable[Inline], ctx: Ctx) -> list[Child]:
@@ -86,7 +89,20 @@ def _choice(node: Choice, ctx: Ctx) -> etree._Element:
     return h("span", {"class": f"alb-choice alb-choice--{node.kind}", "id": node.xml_id}, source, edited)
 
 
+def _name(node: Phrase, ctx: Ctx) -> etree._Element:
+    """A tagged name: a link to its index entry, described by the entry's card (see textpage.cards)."""
+    entity = node.entity or ""
+    href = ctx.entity_href(entity) if ctx.entity_href and not ctx.in_link else None
+    attrs = {"class": f"tei-{node.tag} alb-name", "id": node.xml_id, "lang": node.lang, "data-entity": entity}
+    if href is None:
+        return h("span", attrs, *inline(node.children, replace(ctx, in_link=ctx.in_link)))
+    return h("a", {**attrs, "href": href, "aria-describedby": f"card-{entity}"},
+             *inline(node.children, replace(ctx, in_link=True)))
+
+
 def _phrase(node: Phrase, ctx: Ctx) -> etree._Element:
+    if node.entity:
+        return _name(node, ctx)
     attrs = {"class": f"tei-{node.tag}", "lang": node.lang, "id": node.xml_id}
     if node.tag == "seg" and node.attr("type") == "lemma":
         attrs["class"] = "tei-seg alb-lemma"
@@ -96,7 +112,7 @@ def _phrase(node: Phrase, ctx: Ctx) -> etree._Element:
     if node.tag in ("ref", "ptr"):
         href = safe_href(node.attr("target"))
         children = inline(node.children, ctx) or [node.attr("target") or ""]
-        if href:
+        if href and not ctx.in_link:
             return h("a", {**attrs, "href": href}, *children)
     if node.tag == "date" and node.attr("when"):
         return h("time", {**attrs, "datetime": node.attr("when")}, *inline(node.children, ctx))

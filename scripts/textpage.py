@@ -9,13 +9,15 @@ the translation beside it and the apparatus as numbered notes below.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from lxml import etree
 
-from . import apparatus
+from . import apparatus, names
+from .entityinfo import dates_line, one_line
 from .i18n import LABELS, label
-from .model import BiblList, Division, Lang, Note, Paragraph, TextDoc
+from .model import BiblList, Division, Entity, Lang, Note, Paragraph, TextDoc
 from .readings import reading
 from .render import Ctx, append, bibl_item, block_note, h, head, inline, paragraph, permalink, serialize
 
@@ -36,16 +38,19 @@ class Links:
 
 
 def source_note(text: TextDoc, site_lang: Lang, links: Links) -> etree._Element:
+    """Downloads in view; provenance and licence one click away (a <details>, no script needed)."""
     return h("section", {"class": "alb-source", "aria-label": label(site_lang, "source")},
-             h("p", {"class": "alb-source__provenance"}, text.source.provenance.get(site_lang)),
              h("p", {"class": "alb-source__downloads"},
                h("a", {"href": links.tei, "download": text.file_name, "class": "md-button"},
                  label(site_lang, "download_tei", file=text.file_name)), " ",
                h("a", {"href": links.copy_text, "class": "md-button"},
                  label(site_lang, "copy_text", file=text.source.witness_file.rsplit("/", 1)[-1]))),
-             h("p", {"class": "alb-source__licence"},
-               h("strong", None, label(site_lang, "licence"), ": "), text.licence.get(site_lang)),
-             h("p", {"class": "alb-source__version"}, label(site_lang, "edition_version", version=text.version)))
+             h("details", {"class": "alb-source__details"},
+               h("summary", None, label(site_lang, "about_text")),
+               h("p", {"class": "alb-source__provenance"}, text.source.provenance.get(site_lang)),
+               h("p", {"class": "alb-source__licence"},
+                 h("strong", None, label(site_lang, "licence"), ": "), text.licence.get(site_lang)),
+               h("p", {"class": "alb-source__version"}, label(site_lang, "edition_version", version=text.version))))
 
 
 # --- reading controls --------------------------------------------------------------------------
@@ -202,19 +207,43 @@ def apparatus_section(text: TextDoc, entries: list[apparatus.Entry], ctx: Ctx) -
              h("ol", {"class": "alb-apparatus__list"}, *(apparatus_entry(e, text, ctx) for e in entries)))
 
 
+# --- name cards ----------------------------------------------------------------------------------
+
+def card(entity: Entity, lang: Lang) -> etree._Element:
+    """What a reader sees on hovering or focusing a name: name, dates, one line."""
+    dates = dates_line(entity, lang)
+    return h("span", {"class": "alb-card", "id": f"card-{entity.xml_id}", "role": "tooltip", "lang": lang},
+             h("strong", {"class": "alb-card__name"}, entity.name(lang)),
+             h("span", {"class": "alb-card__dates"}, f" ({dates})") if dates else None,
+             h("span", {"class": "alb-card__line"}, f" {one_line(entity, lang)}") if one_line(entity, lang) else None)
+
+
+def cards(docs: list[TextDoc], entities: Mapping[str, Entity], lang: Lang) -> etree._Element | None:
+    """One card per entity named on the page; hidden, referenced by aria-describedby, shown by edition.js."""
+    named = dict.fromkeys(m.entity for doc in docs for unit in names.units(doc) for m in names.unit_mentions(unit))
+    found = [entities[e] for e in named if e in entities]
+    if not found:
+        return None
+    return h("div", {"class": "alb-cards", "hidden": "hidden"}, *(card(e, lang) for e in found))
+
+
 # --- page --------------------------------------------------------------------------------------
 
-def text_page(text: TextDoc, translation: TextDoc | None, site_lang: Lang,
-              links: Links) -> tuple[str, list[TocEntry]]:
+def text_page(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links: Links,
+              entities: Mapping[str, Entity] | None = None,
+              entity_href: Callable[[str], str | None] | None = None) -> tuple[str, list[TocEntry]]:
     entries = apparatus.entries(text)
-    ctx = Ctx(site_lang, {e.note.xml_id: e.number for e in entries})
+    entities = entities or {}
+    ctx = Ctx(site_lang, {e.note.xml_id: e.number for e in entries},
+              entity_href=(lambda e: entity_href(e) if e in entities else None) if entity_href else None)
     article = h("div", {"class": "alb-edition", "data-siglum": text.siglum,
                         "data-label-close": label(site_lang, "close"),
                         "data-has-translation": "true" if translation else None},
                 source_note(text, site_lang, links),
                 controls(text, translation, site_lang),
                 text_body(text, translation, ctx),
-                apparatus_section(text, entries, ctx))
+                apparatus_section(text, entries, ctx),
+                cards([d for d in (text, translation) if d is not None], entities, site_lang))
     toc = [TocEntry(d.xml_id, reading(d.head.content, "critical"), 2) for d in text.divisions if d.head is not None]
     if entries:
         toc.append(TocEntry(f"{text.siglum}-apparatus", label(site_lang, "apparatus"), 2))

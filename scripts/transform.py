@@ -23,6 +23,10 @@ from .model import (
     Choice,
     Division,
     Edition,
+    Entity,
+    EntityDate,
+    EntityName,
+    Geo,
     Head,
     Inline,
     Note,
@@ -30,7 +34,9 @@ from .model import (
     Phrase,
     SourceInfo,
     TextDoc,
+    pointer_ids,
 )
+from .rules import EDITION_FILE
 from .teiload import TEI_NS, XML_NS, TeiFile, tei, xml_id
 
 _WS = re.compile(r"\s+")
@@ -102,13 +108,8 @@ def _phrase(el: etree._Element, ctx: Context) -> list[Inline]:
     return [Phrase(etree.QName(el).localname, tuple(mixed_content(el, ctx)), attrs, lang, xml_id(el))]
 
 
-def local_ids(value: str | None) -> tuple[str, ...]:
-    """The ids named by a pointer attribute: "#a #b" → ("a", "b"); "A.xml#a" → ("a",)."""
-    return tuple(part.rsplit("#", 1)[1] for part in (value or "").split() if "#" in part)
-
-
 def corresp_id(el: etree._Element) -> str | None:
-    ids = local_ids(el.get("corresp"))
+    ids = pointer_ids(el.get("corresp"))
     return ids[0] if ids else None
 
 
@@ -134,18 +135,43 @@ def note(el: etree._Element, ctx: Context) -> Note:
     if not versions:
         versions = [(el.get(f"{{{XML_NS}}}lang", "en"), trimmed(mixed_content(el, ctx)))]
     return Note(xml_id(el) or "", el.get("type", "note"), tuple(versions), el.sourceline,
-                targets=local_ids(el.get("target")), cert=el.get("cert"), corresp=corresp_id(el))
+                targets=pointer_ids(el.get("target")), cert=el.get("cert"), corresp=corresp_id(el))
 
 
 # --- blocks and divisions ----------------------------------------------------------------------
 
+def with_mention_ids(unit_id: str, content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Give each name without an xml:id a stable anchor: unit id + entity + its ordinal among
+    that entity's names in the unit ("A-p3-pers-tolbuzin-2"). Index occurrences link to it; it
+    only changes if a name of the same entity is inserted before it in the same paragraph."""
+    seen: dict[str, int] = {}
+
+    def visit(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for node in nodes:
+            if isinstance(node, Phrase):
+                entity = node.entity
+                if entity and not node.xml_id:
+                    seen[entity] = seen.get(entity, 0) + 1
+                    node = replace(node, xml_id=f"{unit_id}-{entity}-{seen[entity]}")
+                node = replace(node, children=visit(node.children))
+            elif isinstance(node, Choice):
+                node = replace(node, source=visit(node.source), edited=visit(node.edited))
+            out.append(node)
+        return tuple(out)
+
+    return visit(content)
+
+
 def _paragraph(el: etree._Element, ctx: Context) -> Paragraph:
-    return Paragraph(xml_id(el) or "", el.get("n"), trimmed(mixed_content(el, ctx)), el.sourceline,
+    pid = xml_id(el) or ""
+    return Paragraph(pid, el.get("n"), with_mention_ids(pid, trimmed(mixed_content(el, ctx))), el.sourceline,
                      corresp_id(el))
 
 
 def _bibl_list(el: etree._Element, ctx: Context) -> BiblList:
-    items = tuple(BiblItem(xml_id(b) or "", trimmed(mixed_content(b, ctx)), b.sourceline, corresp_id(b))
+    items = tuple(BiblItem(xml_id(b) or "", with_mention_ids(xml_id(b) or "", trimmed(mixed_content(b, ctx))),
+                           b.sourceline, corresp_id(b))
                   for b in el.iterchildren(tei("bibl")))
     return BiblList(xml_id(el) or "", items, corresp_id(el))
 
@@ -161,7 +187,7 @@ def division(el: etree._Element, ctx: Context) -> Division:
     head, blocks = None, []
     for child in el.iterchildren(etree.Element):
         if child.tag == tei("head"):
-            head = Head(trimmed(mixed_content(child, ctx)), child.get("rend"))
+            head = Head(with_mention_ids(f"{xml_id(el)}-head", trimmed(mixed_content(child, ctx))), child.get("rend"))
         elif child.tag in _BLOCKS:
             blocks.append(_BLOCKS[child.tag](child, ctx))
         else:
@@ -233,6 +259,58 @@ def _translated_file(text_el: etree._Element) -> str | None:
     return text_el.get("corresp") or ""
 
 
+# --- the authority file (persons, groups, places) -------------------------------------------------
+
+ENTITY_ELEMENTS = {tei("person"): ("person", "persName"), tei("org"): ("org", "orgName"),
+                   tei("place"): ("place", "placeName")}
+
+
+def _entity_names(el: etree._Element, name_tag: str) -> tuple[EntityName, ...]:
+    return tuple(EntityName(n.get("type", "standard"), n.get(f"{{{XML_NS}}}lang"), _text(n))
+                 for n in el.iterchildren(tei(name_tag)))
+
+
+def _entity_dates(el: etree._Element) -> tuple[EntityDate, ...]:
+    return tuple(EntityDate(etree.QName(d).localname, d.get("when"), d.get("notBefore"), d.get("notAfter"),
+                            d.get("cert"), _text(d))
+                 for d in el.iterchildren(tei("birth"), tei("death"), tei("floruit")))
+
+
+def _geo(el: etree._Element, ctx: Context) -> Geo | None:
+    for location in el.iterchildren(tei("location")):
+        geo = location.find(tei("geo"))
+        if geo is None or not (geo.text or "").strip():
+            continue
+        try:
+            lat, lon = (float(v) for v in geo.text.split())
+        except ValueError:
+            ctx.problem(geo, "bad-geo", f'<geo> must be "latitude longitude" in decimal degrees, not "{geo.text}"')
+            return None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            ctx.problem(geo, "bad-geo", f'<geo> "{geo.text}" is outside the range of latitude/longitude')
+            return None
+        return Geo(lat, lon, location.get("cert") or geo.get("cert"))
+    return None
+
+
+def entity(el: etree._Element, ctx: Context) -> Entity:
+    kind, name_tag = ENTITY_ELEMENTS[el.tag]
+    description = _xpath(el, "note[@type='description']/p")
+    sources = tuple(trimmed(mixed_content(b, ctx)) for b in _xpath(el, "note[@type='sources']//bibl"))
+    return Entity(xml_id(el) or "", kind, el.get("type"), _entity_names(el, name_tag), _entity_dates(el),
+                  _bilingual(description), sources, _geo(el, ctx) if kind == "place" else None,
+                  el.get("role"), el.sourceline)
+
+
+def is_authority(f: TeiFile) -> bool:
+    lists = f.root.iter(tei("listPerson"), tei("listPlace"), tei("listOrg"))
+    return f.root.find(tei("standOff")) is not None and next(lists, None) is not None
+
+
+def entities(f: TeiFile, ctx: Context) -> list[Entity]:
+    return [entity(el, ctx) for el in f.root.iter(*ENTITY_ELEMENTS) if xml_id(el)]
+
+
 def is_text(f: TeiFile) -> bool:
     return f.root.find(tei("text")) is not None
 
@@ -245,13 +323,19 @@ def edition(files: list[TeiFile]) -> tuple[Edition, list[Diagnostic]]:
             ctx = Context(f.path)
             texts.append(text_doc(f, ctx))
             diagnostics += ctx.diagnostics
-    meta = next((f for f in files if not is_text(f)), None)
+    meta = next((f for f in files if f.path.name == EDITION_FILE), None)
     if meta is not None:
         header = _xpath(meta.root, "teiHeader")[0]
         version = _first(header, "fileDesc/editionStmt/edition/@n")
         title = _bilingual(_xpath(header, "fileDesc/titleStmt/title[@type='main']"))
     else:
         version, title = (texts[0].version if texts else ""), Bilingual((("en", "Edition"),))
+    found_entities: list[Entity] = []
+    authority = next((f for f in files if is_authority(f)), None)
+    if authority is not None:
+        ctx = Context(authority.path)
+        found_entities = entities(authority, ctx)
+        diagnostics += ctx.diagnostics
     originals = sorted((t for t in texts if t.translation_of is None), key=lambda t: t.siglum)
     siglum_of_file = {t.file_name: t.siglum for t in originals}
     path_of_file = {f.path.name: f.path for f in files}
@@ -263,4 +347,5 @@ def edition(files: list[TeiFile]) -> tuple[Edition, list[Diagnostic]]:
             diagnostics.append(Diagnostic.at(path_of_file[t.file_name], 0, "orphan-translation",
                                              f'<text type="translation"> has corresp="{t.translation_of}", '
                                              "which is not an original text of the corpus"))
-    return Edition(version, title, tuple(originals), tuple(translations)), diagnostics
+    return Edition(version, title, tuple(originals), tuple(translations), tuple(found_entities),
+                   authority.path.name if authority is not None else None), diagnostics

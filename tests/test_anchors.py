@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from scripts.model import Edition
+from scripts.model import Edition, Phrase
 from scripts.paths import PROJECT_ROOT
 from scripts.teiload import TEI_NS, XML_NS
 from tests.conftest import LANGUAGES, page_url
@@ -40,12 +40,17 @@ def test_every_citable_unit_is_an_html_anchor_in_both_languages(site: Path, edit
     expected = tei_ids(text.file_name) | tei_ids(translation.file_name) | lemma_ids(text.file_name)
     assert expected, "the text has citable units"
     markers = {f"{n.xml_id}-ref" for n in text.apparatus()}
+    # every tagged name is an anchor too (index occurrences land on it), and has a card
+    name_ids = {n.xml_id for doc in (text, translation) for n in doc.inline_nodes()
+                if isinstance(n, Phrase) and n.entity}
+    cards = {f"card-{n.entity}" for doc in (text, translation) for n in doc.inline_nodes()
+             if isinstance(n, Phrase) and n.entity}
     page_parts = {f"{siglum}-apparatus"} if markers else set()
     controls = {f"alb-{name}" for name in ("view-critical", "view-diplomatic", "layout-parallel",
                                             "layout-original", "layout-translation")}
     per_language = {lang: html_ids(site, text.slug, lang) for lang in LANGUAGES}
     for lang, ids in per_language.items():
-        assert set(ids) == expected | markers | page_parts | controls, lang
+        assert set(ids) == expected | markers | page_parts | controls | name_ids | cards, lang
         assert len(ids) == len(set(ids)), f"duplicate HTML ids on the {lang} page"
     assert per_language["en"] == per_language["ru"]
 

@@ -158,8 +158,41 @@
     window.addEventListener("resize", function () { if (popup) place(popup, opener); });
   }
 
+  // --- name cards: who or what a name is, on hover and keyboard focus ------------------------------
+  var card = null;
+
+  function hideCard() {
+    if (card) { card.remove(); card = null; }
+  }
+
+  function showCard(name) {
+    var source = document.getElementById("card-" + name.getAttribute("data-entity"));
+    if (!source) return;
+    hideCard();
+    card = document.createElement("div");
+    card.className = "alb-card-popup md-typeset";
+    card.setAttribute("aria-hidden", "true"); // screen readers get the card through aria-describedby
+    card.setAttribute("lang", source.getAttribute("lang") || root.lang);
+    card.innerHTML = source.innerHTML;
+    document.body.appendChild(card);
+    place(card, name);
+  }
+
+  function initCards() {
+    document.querySelectorAll("a.alb-name").forEach(function (name) {
+      name.addEventListener("mouseenter", function () { showCard(name); });
+      name.addEventListener("focus", function () { showCard(name); });
+      name.addEventListener("mouseleave", hideCard);
+      name.addEventListener("blur", hideCard);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") hideCard();
+    });
+  }
+
   initControls();
   initMarkers();
+  initCards();
   revealTarget();
   window.addEventListener("hashchange", revealTarget);
 })();

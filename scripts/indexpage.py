@@ -1,0 +1,145 @@
+"""Index pages (persons, groups, places): one entry per entity, anchored by its xml:id, with its
+names, the forms each text uses, dates, description, sources and every occurrence in context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lxml import etree
+
+from . import mapsvg, names
+from .entityinfo import dates_line, other_language
+from .i18n import LABELS, label
+from .model import Edition, Entity, EntityKind, Lang, TextDoc
+from .render import Ctx, append, h, inline, permalink, serialize
+
+KINDS: tuple[EntityKind, ...] = ("person", "org", "place")
+
+
+@dataclass(frozen=True)
+class IndexLinks:
+    text_page: Callable[[TextDoc], str]  # URL of a text's page (original or translation) from this page
+    entity: Callable[[str], str | None]  # URL of an entity's entry from this page
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    id: str
+    title: str
+    level: int
+
+
+def _language(lang: Lang, of: Lang) -> str:
+    key = f"language_name_{of}"
+    return label(lang, key) if key in LABELS["en"] else of
+
+
+def _doc_heading(doc: TextDoc, lang: Lang) -> str:
+    if doc.translation_of:
+        return label(lang, "text_translation", siglum=doc.translation_of, language=_language(lang, doc.lang))
+    return label(lang, "text_original", siglum=doc.siglum, language=_language(lang, doc.lang))
+
+
+def _names(entity: Entity, lang: Lang) -> etree._Element | None:
+    other = other_language(lang)
+    parts: list[etree._Element | str] = []
+    other_name = entity.name(other)
+    if other_name and other_name != entity.name(lang):
+        parts.append(h("span", {"lang": other}, label(lang, "other_name", name=other_name)))
+    for kind, key in (("full", "full_name"), ("modern", "modern_name")):
+        for n in entity.names_of_type(kind):
+            if n.lang in (None, lang, other):
+                parts.append(h("span", {"lang": n.lang}, label(lang, key, name=n.text)))
+    if not parts:
+        return None
+    paragraph = h("p", {"class": "alb-entity__names"})
+    for i, part in enumerate(parts):
+        append(paragraph, " · " if i else None, part)
+    return paragraph
+
+
+def _forms(found: list[names.Mention], docs: dict[str, TextDoc], lang: Lang) -> etree._Element | None:
+    forms = names.forms_by_text(found)
+    if not forms:
+        return None
+    items = [h("li", None, h("span", {"class": "alb-entity__siglum"}, f"{siglum}: "),
+               h("span", {"lang": docs[siglum].lang}, ", ".join(values)))
+             for siglum, values in forms.items()]
+    return h("div", {"class": "alb-entity__forms"}, h("h3", None, label(lang, "forms_in_texts")),
+             h("ul", None, *items))
+
+
+def _occurrence(m: names.Mention, links: IndexLinks, lang: Lang) -> etree._Element:
+    where = f"{m.unit_id}"
+    shown = m.critical if m.critical == m.diplomatic or not m.diplomatic else f"{m.critical} [{m.diplomatic}]"
+    return h("li", None,
+             h("a", {"href": f"{links.text_page(m.doc)}#{m.xml_id}", "class": "alb-occ__link"}, where), " ",
+             h("span", {"class": "alb-kwic", "lang": m.doc.lang},
+               m.left, h("mark", None, shown), m.right))
+
+
+def _occurrences(found: list[names.Mention], links: IndexLinks, lang: Lang) -> etree._Element:
+    heading = h("h3", None, label(lang, "occurrences", n=str(len(found))))
+    section = h("div", {"class": "alb-entity__occurrences"}, heading)
+    by_doc: dict[str, list[names.Mention]] = {}
+    for m in found:
+        by_doc.setdefault(m.doc.file_name, []).append(m)
+    for group in by_doc.values():
+        append(section, h("h4", None, _doc_heading(group[0].doc, lang)),
+               h("ol", {"class": "alb-occ"}, *(_occurrence(m, links, lang) for m in group)))
+    return section
+
+
+def _geo(entity: Entity, lang: Lang) -> etree._Element | None:
+    if entity.geo is None:
+        return None
+    geo = entity.geo
+    text = label(lang, "coordinates", lat=f"{geo.lat:.2f}", lon=f"{geo.lon:.2f}")
+    on_map = mapsvg.PROJECTION.contains(geo.lon, geo.lat)
+    return h("p", {"class": "alb-entity__geo"}, text,
+             f" ({label(lang, 'approximate')})" if geo.cert in ("low", "medium") else None,
+             " · " if on_map else None,
+             h("a", {"href": f"#map-{entity.xml_id}"}, label(lang, "show_on_map")) if on_map else None)
+
+
+def entry(entity: Entity, found: list[names.Mention], docs: dict[str, TextDoc], links: IndexLinks,
+          lang: Lang) -> etree._Element:
+    ctx = Ctx(lang, entity_href=links.entity)
+    dates = dates_line(entity, lang)
+    description = entity.description.get(lang)
+    return h("section", {"class": f"alb-entity alb-entity--{entity.kind}", "id": entity.xml_id,
+                         "data-type": entity.type},
+             h("h2", {"class": "alb-entity__name"}, entity.name(lang), " ",
+               permalink(entity.xml_id, "unit_entry", lang)),
+             _names(entity, lang),
+             h("p", {"class": "alb-entity__dates"}, dates) if dates else None,
+             h("p", {"class": "alb-entity__desc"}, description) if description else None,
+             _geo(entity, lang),
+             _forms(found, docs, lang),
+             _occurrences(found, links, lang),
+             h("div", {"class": "alb-entity__sources"}, h("h3", None, label(lang, "sources")),
+               h("ul", None, *(h("li", None, *inline(source, ctx)) for source in entity.sources)))
+             if entity.sources else None)
+
+
+def sort_key(entity: Entity, lang: Lang) -> str:
+    """Alphabetical by the name in the page's language, ignoring quotation marks and case."""
+    return entity.name(lang).strip("«»“”\"'( ").casefold().replace("ё", "е")
+
+
+def index_page(edition: Edition, kind: EntityKind, lang: Lang, links: IndexLinks) -> tuple[str, list[TocEntry]]:
+    entities = sorted((e for e in edition.entities if e.kind == kind), key=lambda e: sort_key(e, lang))
+    occurrences = names.by_entity(edition)
+    docs = {d.siglum: d for d in edition.documents()}
+    page = h("div", {"class": f"alb-index alb-index--{kind}"},
+             h("p", {"class": "alb-index__intro"}, label(lang, f"index_intro_{kind}")))
+    if kind == "place":
+        append(page, mapsvg.map_figure(entities, lang, lambda e: f"#{e.xml_id}", mapsvg.basemap()))
+    append(page, h("nav", {"class": "alb-index__letters", "aria-label": label(lang, f"index_{kind}")},
+                   h("ul", None, *(h("li", None, h("a", {"href": f"#{e.xml_id}"}, e.name(lang))) for e in entities))))
+    for entity in entities:
+        append(page, entry(entity, occurrences.get(entity.xml_id, []), docs, links, lang))
+    toc = [TocEntry(e.xml_id, e.name(lang), 2) for e in entities]
+    return serialize(page), toc
