@@ -140,9 +140,20 @@ def unit_mentions(unit: Unit) -> list[Mention]:
     return out
 
 
+_computed: dict[int, tuple[Edition, list[Mention]]] = {}
+
+
 def mentions(edition: Edition) -> list[Mention]:
-    """Every tagged name in the originals and translations, in reading order."""
-    return [m for doc in edition.documents() for unit in units(doc) for m in unit_mentions(unit)]
+    """Every tagged name in the originals and translations, in reading order.
+
+    Computed once per edition object (index pages, cards and checks all ask for it); keyed by
+    identity because hashing the whole frozen model would cost more than the computation."""
+    cached = _computed.get(id(edition))
+    if cached is None or cached[0] is not edition:
+        _computed.clear()
+        cached = _computed[id(edition)] = (edition, [m for doc in edition.documents() for unit in units(doc)
+                                                     for m in unit_mentions(unit)])
+    return cached[1]
 
 
 def by_entity(edition: Edition) -> dict[str, list[Mention]]:

@@ -1,7 +1,7 @@
 """The project's own rules, on top of TEI All.
 
 - xml:id values are unique across the whole corpus;
-- every pointer (@ref, @target, @corresp, @wit, @resp, @who, @ana, @source) resolves: to an id
+- every pointer (@ref, @target, @corresp, @wit, @resp, @who, @ana, @source, @calendar, @datingMethod) resolves: to an id
   in the same file (#id), to another corpus file (B.xml, B.xml#id), or is an http(s) URL;
 - xml:lang values are well-formed, registered BCP 47 tags;
 - every division, paragraph, bibliography item and note of a text body has an xml:id (the
@@ -21,7 +21,7 @@ from lxml import etree
 from .diagnostics import Diagnostic
 from .teiload import TEI_NS, XML_NS, TeiFile, tei, xml_id
 
-POINTER_ATTRIBUTES = ("ref", "target", "corresp", "wit", "resp", "who", "ana", "source")
+POINTER_ATTRIBUTES = ("ref", "target", "corresp", "wit", "resp", "who", "ana", "source", "calendar", "datingMethod")
 EXTERNAL_SCHEMES = ("http", "https")
 CITABLE = (tei("div"), tei("p"), tei("note"), tei("listBibl"), tei("bibl"))
 EDITION_FILE = "edition.xml"

@@ -41,7 +41,10 @@ from .teiload import TEI_NS, XML_NS, TeiFile, tei, xml_id
 
 _WS = re.compile(r"\s+")
 # Attributes kept on Phrase nodes (everything else is structural or editorial bookkeeping).
-KEPT_ATTRIBUTES = ("ref", "target", "when", "notBefore", "notAfter", "level", "type", "unit", "rend", "cert")
+KEPT_ATTRIBUTES = ("ref", "target", "when", "notBefore", "notAfter", "level", "type", "unit", "rend", "cert",
+                   # figures (num, measure, date) for the concordance
+                   "ana", "value", "quantity", "atLeast", "atMost", "min", "max", "when-custom", "calendar",
+                   "datingMethod", "from", "to", "notBefore-custom", "notAfter-custom", "commodity")
 
 InlineHandler = Callable[[etree._Element, "Context"], list[Inline]]
 _INLINE: dict[str, InlineHandler] = {}

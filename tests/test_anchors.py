@@ -22,10 +22,11 @@ def tei_ids(file_name: str) -> set[str]:
 
 
 def lemma_ids(file_name: str) -> set[str]:
-    """Elements an apparatus note points at (choice, seg): also anchors, so a note can highlight them."""
+    """Elements an apparatus note points at (choice, seg), and the figures of the concordance
+    (num, measure, date): anchors too, so a note or a concordance cell can point at them."""
     tree = etree.parse(str(PROJECT_ROOT / "tei" / file_name))
-    return set(tree.xpath("//tei:body//*[self::tei:choice or self::tei:seg]/@xml:id",
-                          namespaces={"tei": TEI_NS, "xml": XML_NS}))
+    return set(tree.xpath("//tei:body//*[self::tei:choice or self::tei:seg or self::tei:num or self::tei:measure"
+                          " or self::tei:date]/@xml:id", namespaces={"tei": TEI_NS, "xml": XML_NS}))
 
 
 def html_ids(site: Path, slug: str, lang: str) -> list[str]:
