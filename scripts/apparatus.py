@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import BiblList, Choice, Inline, Note, Paragraph, Phrase, TextDoc, walk
+from .model import Choice, Note, Phrase, TextDoc, walk
 from .readings import reading
 
 APPARATUS = "apparatus"
@@ -45,31 +45,22 @@ def lemma(node: Choice | Phrase) -> Lemma:
                  "lemma")
 
 
-def _units(text: TextDoc) -> list[tuple[str, str | None, tuple[Inline, ...]]]:
-    units: list[tuple[str, str | None, tuple[Inline, ...]]] = []
-    for div in text.divisions:
-        if div.head is not None:
-            units.append((div.xml_id, None, div.head.content))
-        for block in div.blocks:
-            if isinstance(block, Paragraph):
-                units.append((block.xml_id, block.n, block.content))
-            elif isinstance(block, BiblList):
-                units += [(item.xml_id, None, item.content) for item in block.items]
-    return units
-
-
 def entries(text: TextDoc) -> list[Entry]:
     """Every apparatus note of the text, numbered from 1 in document order."""
     targets = text.lemmata()
     out: list[Entry] = []
-    for unit_id, unit_n, content in _units(text):
-        for node in walk(content):
+    for unit in text.units():
+        for node in walk(unit.content):
             if isinstance(node, Note) and node.type == APPARATUS:
                 lemmata = tuple(lemma(targets[t]) for t in node.targets if t in targets)
-                out.append(Entry(len(out) + 1, node, lemmata, unit_id, unit_n))
+                out.append(Entry(len(out) + 1, node, lemmata, unit.xml_id, unit.n))
     return out
 
 
-def numbers(text: TextDoc) -> dict[str, int]:
+def numbering(found: list[Entry]) -> dict[str, int]:
     """Display number of each apparatus note, by note id."""
-    return {e.note.xml_id: e.number for e in entries(text)}
+    return {e.note.xml_id: e.number for e in found}
+
+
+def numbers(text: TextDoc) -> dict[str, int]:
+    return numbering(entries(text))

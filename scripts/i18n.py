@@ -184,6 +184,12 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+def language_name(site_lang: str, lang: str) -> str:
+    """A language's name in the site language ("Russian", «русский»), or its tag if unnamed."""
+    key = f"language_name_{lang}"
+    return label(site_lang, key) if key in LABELS[DEFAULT_LANGUAGE] else lang
+
+
 def label(lang: str, key: str, **values: str) -> str:
     table = LABELS.get(lang, LABELS[DEFAULT_LANGUAGE])
     return table[key].format(**values)

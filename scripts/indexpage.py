@@ -11,9 +11,9 @@ from lxml import etree
 
 from . import mapsvg, names
 from .entityinfo import dates_line, other_language
-from .i18n import LABELS, label
+from .i18n import label, language_name
 from .model import Edition, Entity, EntityKind, Lang, TextDoc
-from .render import Ctx, append, h, inline, permalink, serialize
+from .render import Ctx, TocEntry, append, h, inline, permalink, serialize
 
 KINDS: tuple[EntityKind, ...] = ("person", "org", "place")
 
@@ -24,22 +24,10 @@ class IndexLinks:
     entity: Callable[[str], str | None]  # URL of an entity's entry from this page
 
 
-@dataclass(frozen=True)
-class TocEntry:
-    id: str
-    title: str
-    level: int
-
-
-def _language(lang: Lang, of: Lang) -> str:
-    key = f"language_name_{of}"
-    return label(lang, key) if key in LABELS["en"] else of
-
-
 def _doc_heading(doc: TextDoc, lang: Lang) -> str:
     if doc.translation_of:
-        return label(lang, "text_translation", siglum=doc.translation_of, language=_language(lang, doc.lang))
-    return label(lang, "text_original", siglum=doc.siglum, language=_language(lang, doc.lang))
+        return label(lang, "text_translation", siglum=doc.translation_of, language=language_name(lang, doc.lang))
+    return label(lang, "text_original", siglum=doc.siglum, language=language_name(lang, doc.lang))
 
 
 def _names(entity: Entity, lang: Lang) -> etree._Element | None:

@@ -67,10 +67,6 @@ def basemap(path: Path = BASEMAP_PATH) -> dict | None:
     return _load_basemap(path, path.stat().st_mtime)
 
 
-def svg(tag: str, attrs: dict[str, str] | None = None, *children: etree._Element | str | None) -> etree._Element:
-    return h(tag, attrs, *children)
-
-
 def _path_data(rings: Iterable[list[list[float]]], closed: bool) -> str:
     parts = []
     for ring in rings:
@@ -95,7 +91,7 @@ def _geometry_rings(geometry: dict) -> tuple[list[list[list[float]]], bool]:
 
 
 def _base_layer(data: dict, lang: Lang) -> etree._Element:
-    group = svg("g", {"class": "alb-map__base", "clip-path": "url(#alb-map-clip)"})
+    group = h("g", {"class": "alb-map__base", "clip-path": "url(#alb-map-clip)"})
     order = {"land": 0, "border": 1, "lake": 2, "coastline": 3, "river": 4}
     features = sorted(data.get("features", []), key=lambda f: order.get(f["properties"].get("kind"), 9))
     for feature in features:
@@ -105,25 +101,25 @@ def _base_layer(data: dict, lang: Lang) -> etree._Element:
         if not d:
             continue
         kind = props.get("kind", "other")
-        path = svg("path", {"d": d, "class": f"alb-map__{kind}"})
+        path = h("path", {"d": d, "class": f"alb-map__{kind}"})
         name = props.get(f"name_{lang}") or props.get("name_en")
         if name:
-            append(path, svg("title", None, name))
+            append(path, h("title", None, name))
         append(group, path)
     return group
 
 
 def _graticule(lang: Lang) -> etree._Element:
-    group = svg("g", {"class": "alb-map__graticule", "aria-hidden": "true"})
+    group = h("g", {"class": "alb-map__graticule", "aria-hidden": "true"})
     p = PROJECTION
     for lon in range(math.ceil(p.lon_min / GRATICULE_STEP) * GRATICULE_STEP, int(p.lon_max) + 1, GRATICULE_STEP):
         x, _ = p.xy(lon, p.lat_min)
-        append(group, svg("line", {"x1": str(x), "y1": "0", "x2": str(x), "y2": str(round(p.height, 1))}),
-               svg("text", {"x": str(x + 3), "y": str(round(p.height - 4, 1))}, f"{lon}°"))
+        append(group, h("line", {"x1": str(x), "y1": "0", "x2": str(x), "y2": str(round(p.height, 1))}),
+               h("text", {"x": str(x + 3), "y": str(round(p.height - 4, 1))}, f"{lon}°"))
     for lat in range(math.ceil(p.lat_min / GRATICULE_STEP) * GRATICULE_STEP, int(p.lat_max) + 1, GRATICULE_STEP):
         _, y = p.xy(p.lon_min, lat)
-        append(group, svg("line", {"x1": "0", "y1": str(y), "x2": str(p.width), "y2": str(y)}),
-               svg("text", {"x": "3", "y": str(y - 3)}, f"{lat}°"))
+        append(group, h("line", {"x1": "0", "y1": str(y), "x2": str(p.width), "y2": str(y)}),
+               h("text", {"x": "3", "y": str(y - 3)}, f"{lat}°"))
     return group
 
 
@@ -142,7 +138,7 @@ def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 
 def _points(places: list[Entity], lang: Lang, href: Callable[[Entity], str]) -> etree._Element:
-    group = svg("g", {"class": "alb-map__points"})
+    group = h("g", {"class": "alb-map__points"})
     placed: list[tuple[float, ...]] = []
     dots = [(e, *PROJECTION.xy(e.geo.lon, e.geo.lat)) for e in places if e.geo]
     placed += [(x - 4, y - 4, x + 4, y + 4) for _, x, y in dots]
@@ -157,11 +153,11 @@ def _points(places: list[Entity], lang: Lang, href: Callable[[Entity], str]) -> 
         box = box or _label_box(x, y, name, "right")
         placed.append(box[:4])
         _, _, _, _, anchor, tx, ty = box
-        link = svg("a", {"href": href(entity), "id": f"map-{entity.xml_id}", "class": "alb-map__point",
+        link = h("a", {"href": href(entity), "id": f"map-{entity.xml_id}", "class": "alb-map__point",
                          "data-cert": entity.geo.cert if entity.geo else None},
-                   svg("title", None, name),
-                   svg("circle", {"cx": str(x), "cy": str(y), "r": "4"}),
-                   svg("text", {"x": str(round(tx, 1)), "y": str(round(ty, 1)), "text-anchor": anchor}, name))
+                   h("title", None, name),
+                   h("circle", {"cx": str(x), "cy": str(y), "r": "4"}),
+                   h("text", {"x": str(round(tx, 1)), "y": str(round(ty, 1)), "text-anchor": anchor}, name))
         append(group, link)
     return group
 
@@ -174,14 +170,14 @@ def map_figure(places: list[Entity], lang: Lang, href: Callable[[Entity], str],
     unlocated = [e for e in places if not e.geo]
     p = PROJECTION
     title_id, desc_id = "alb-map-title", "alb-map-desc"
-    drawing = svg("svg", {"class": "alb-map__svg", "viewBox": f"0 0 {p.width:g} {round(p.height, 1):g}",
+    drawing = h("svg", {"class": "alb-map__svg", "viewBox": f"0 0 {p.width:g} {round(p.height, 1):g}",
                           "role": "group", "aria-labelledby": title_id, "aria-describedby": desc_id,
                           "lang": lang},
-                  svg("title", {"id": title_id}, label(lang, "map_title")),
-                  svg("desc", {"id": desc_id}, label(lang, "map_desc", n=str(len(located)))),
-                  svg("defs", None, svg("clipPath", {"id": "alb-map-clip"},
-                                        svg("rect", {"width": f"{p.width:g}", "height": f"{round(p.height, 1):g}"}))),
-                  svg("rect", {"class": "alb-map__sea", "width": f"{p.width:g}", "height": f"{round(p.height, 1):g}"}))
+                  h("title", {"id": title_id}, label(lang, "map_title")),
+                  h("desc", {"id": desc_id}, label(lang, "map_desc", n=str(len(located)))),
+                  h("defs", None, h("clipPath", {"id": "alb-map-clip"},
+                                        h("rect", {"width": f"{p.width:g}", "height": f"{round(p.height, 1):g}"}))),
+                  h("rect", {"class": "alb-map__sea", "width": f"{p.width:g}", "height": f"{round(p.height, 1):g}"}))
     if data:
         append(drawing, _base_layer(data, lang))
     append(drawing, _graticule(lang), _points(located, lang, href))

@@ -143,6 +143,15 @@ class Division:
     corresp: str | None = None
 
 
+@dataclass(frozen=True)
+class Unit:
+    """A citable unit's text, whatever block holds it."""
+    xml_id: str
+    n: str | None
+    content: tuple[Inline, ...]
+    line: int
+
+
 # --- documents ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -185,17 +194,23 @@ class TextDoc:
     def paragraphs(self) -> list[Paragraph]:
         return [b for d in self.divisions for b in d.blocks if isinstance(b, Paragraph)]
 
-    def inline_nodes(self) -> Iterator[Inline]:
-        """Every inline node of the text, depth first, in document order."""
+    def units(self) -> Iterator[Unit]:
+        """The citable units that hold text, in document order: headings (cited by their
+        division's id), paragraphs, bibliography items."""
         for div in self.divisions:
             if div.head is not None:
-                yield from walk(div.head.content)
+                yield Unit(div.xml_id, None, div.head.content, div.line)
             for block in div.blocks:
                 if isinstance(block, Paragraph):
-                    yield from walk(block.content)
+                    yield Unit(block.xml_id, block.n, block.content, block.line)
                 elif isinstance(block, BiblList):
                     for item in block.items:
-                        yield from walk(item.content)
+                        yield Unit(item.xml_id, None, item.content, item.line)
+
+    def inline_nodes(self) -> Iterator[Inline]:
+        """Every inline node of the text, depth first, in document order."""
+        for unit in self.units():
+            yield from walk(unit.content)
 
     def apparatus(self) -> list[Note]:
         """The apparatus notes, in document order: their position gives their display number."""
@@ -267,9 +282,6 @@ class Edition:
     translations: tuple[TextDoc, ...] = field(default_factory=tuple)
     entities: tuple[Entity, ...] = field(default_factory=tuple)
     authority_file: str | None = None  # file name of the authority file, for diagnostics
-
-    def entity(self, xml_id: str) -> Entity | None:
-        return next((e for e in self.entities if e.xml_id == xml_id), None)
 
     def documents(self) -> list[TextDoc]:
         """Originals and translations, each original followed by its translation."""

@@ -14,21 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic
-from .model import BiblList, Chars, Choice, Edition, Inline, Note, Paragraph, Phrase, TextDoc, View
+from .model import Chars, Choice, Edition, Inline, Note, Phrase, TextDoc, Unit, View
 
 CONTEXT_CHARS = 60  # keyword-in-context: characters of context on each side
 _OPEN, _MID, _CLOSE, _MASK = "\x01", "\x02", "\x03", "\x00"
 _MARKED = re.compile(f"{_OPEN}([^{_MID}]*){_MID}|{_CLOSE}")
 _WS = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class Unit:
-    doc: TextDoc
-    xml_id: str
-    n: str | None
-    content: tuple[Inline, ...]
-    line: int
 
 
 @dataclass(frozen=True)
@@ -43,19 +34,7 @@ class Mention:
     left: str  # context before, critical text
     right: str  # context after
     tag: str
-
-
-def units(doc: TextDoc) -> Iterator[Unit]:
-    """The citable units that hold text: headings, paragraphs, bibliography items."""
-    for div in doc.divisions:
-        if div.head is not None:
-            yield Unit(doc, div.xml_id, None, div.head.content, div.line)
-        for block in div.blocks:
-            if isinstance(block, Paragraph):
-                yield Unit(doc, block.xml_id, block.n, block.content, block.line)
-            elif isinstance(block, BiblList):
-                for item in block.items:
-                    yield Unit(doc, item.xml_id, None, item.content, item.line)
+    line: int  # source line of the unit, for diagnostics
 
 
 def _flat(nodes: Iterable[Inline], view: View, mask_titles: bool = False) -> str:
@@ -125,7 +104,7 @@ def _named_phrases(nodes: Iterable[Inline]) -> Iterator[Phrase]:
             yield from _named_phrases(node.edited)
 
 
-def unit_mentions(unit: Unit) -> list[Mention]:
+def unit_mentions(doc: TextDoc, unit: Unit) -> list[Mention]:
     critical = _flat(unit.content, "critical")
     diplomatic = _flat(unit.content, "diplomatic")
     text, crit_spans = _strip(critical), _spans(critical)
@@ -135,8 +114,8 @@ def unit_mentions(unit: Unit) -> list[Mention]:
         start, end = crit_spans[phrase.xml_id]
         d_start, d_end = dip_spans.get(phrase.xml_id, (start, end))
         left, right = _context(text, start, end)
-        out.append(Mention(phrase.entity or "", phrase.xml_id or "", unit.doc, unit.xml_id, unit.n,
-                           text[start:end], dip_text[d_start:d_end], left, right, phrase.tag))
+        out.append(Mention(phrase.entity or "", phrase.xml_id or "", doc, unit.xml_id, unit.n,
+                           text[start:end], dip_text[d_start:d_end], left, right, phrase.tag, unit.line))
     return out
 
 
@@ -151,8 +130,8 @@ def mentions(edition: Edition) -> list[Mention]:
     cached = _computed.get(id(edition))
     if cached is None or cached[0] is not edition:
         _computed.clear()
-        cached = _computed[id(edition)] = (edition, [m for doc in edition.documents() for unit in units(doc)
-                                                     for m in unit_mentions(unit)])
+        cached = _computed[id(edition)] = (edition, [m for doc in edition.documents() for unit in doc.units()
+                                                     for m in unit_mentions(doc, unit)])
     return cached[1]
 
 
@@ -209,7 +188,7 @@ def _untagged(edition: Edition, found: list[Mention], tei_dir: Path) -> list[Dia
             continue
         pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
                              + r")(?!\w)")
-        for unit in units(doc):
+        for unit in doc.units():
             hits = {h.group(1) for view in ("critical", "diplomatic") for h in pattern.finditer(_masked(unit, view))}
             for form in sorted(hits):
                 diagnostics.append(Diagnostic.at(
@@ -223,12 +202,10 @@ def check(edition: Edition, tei_dir: Path) -> list[Diagnostic]:
     known = {e.xml_id for e in edition.entities}
     diagnostics: list[Diagnostic] = []
     found = mentions(edition)
-    units_by_id = {(u.doc.file_name, u.xml_id): u for doc in edition.documents() for u in units(doc)}
     for m in found:
         if m.entity not in known:
-            unit = units_by_id[(m.doc.file_name, m.unit_id)]
             diagnostics.append(Diagnostic.at(
-                tei_dir / m.doc.file_name, unit.line, "unknown-entity",
+                tei_dir / m.doc.file_name, m.line, "unknown-entity",
                 f'<{m.tag}> "{m.critical}" in {m.unit_id} points to "{m.entity}", which is not an entry of the index'
                 + (f" ({edition.authority_file})" if edition.authority_file else "")))
     mentioned = {m.entity for m in found}

@@ -95,7 +95,7 @@ def _name(node: Phrase, ctx: Ctx) -> etree._Element:
     href = ctx.entity_href(entity) if ctx.entity_href and not ctx.in_link else None
     attrs = {"class": f"tei-{node.tag} alb-name", "id": node.xml_id, "lang": node.lang, "data-entity": entity}
     if href is None:
-        return h("span", attrs, *inline(node.children, replace(ctx, in_link=ctx.in_link)))
+        return h("span", attrs, *inline(node.children, ctx))
     return h("a", {**attrs, "href": href, "aria-describedby": f"card-{entity}"},
              *inline(node.children, replace(ctx, in_link=True)))
 
@@ -131,6 +131,14 @@ def note_marker(node: Note, ctx: Ctx) -> etree._Element:
 def _inline_note(node: Note, ctx: Ctx) -> etree._Element:
     return h("span", {"class": f"alb-note alb-note--{node.type}", "id": node.xml_id or None, "lang": ctx.lang},
              *inline(node.text_for(ctx.lang), ctx))
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """An entry of a generated page's table of contents."""
+    id: str
+    title: str
+    level: int
 
 
 # --- blocks ------------------------------------------------------------------------------------

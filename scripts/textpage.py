@@ -14,21 +14,14 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from . import apparatus, names
+from . import apparatus
 from .entityinfo import dates_line, one_line
-from .i18n import LABELS, label
-from .model import BiblList, Division, Entity, Lang, Note, Paragraph, TextDoc
+from .i18n import label, language_name
+from .model import BiblList, Division, Entity, Lang, Note, Paragraph, Phrase, TextDoc
 from .readings import reading
-from .render import Ctx, append, bibl_item, block_note, h, head, inline, paragraph, permalink, serialize
+from .render import Ctx, TocEntry, append, bibl_item, block_note, h, head, inline, paragraph, permalink, serialize
 
 ORIGINAL, TRANSLATION = "alb-col alb-col--original", "alb-col alb-col--translation"
-
-
-@dataclass(frozen=True)
-class TocEntry:
-    id: str
-    title: str
-    level: int
 
 
 @dataclass(frozen=True)
@@ -74,14 +67,10 @@ def controls(text: TextDoc, translation: TextDoc | None, site_lang: Lang) -> etr
     if translation is not None:
         append(form, _radio_group(site_lang, "alb-layout", "layout_legend", [
             ("parallel", label(site_lang, "layout_parallel")),
-            ("original", f"{label(site_lang, 'layout_original')} ({_language(site_lang, text.lang)})"),
-            ("translation", f"{label(site_lang, 'layout_translation')} ({_language(site_lang, translation.lang)})")]))
+            ("original", f"{label(site_lang, 'layout_original')} ({language_name(site_lang, text.lang)})"),
+            ("translation",
+             f"{label(site_lang, 'layout_translation')} ({language_name(site_lang, translation.lang)})")]))
     return form
-
-
-def _language(site_lang: Lang, lang: Lang) -> str:
-    key = f"language_name_{lang}"
-    return label(site_lang, key) if key in LABELS["en"] else lang
 
 
 # --- aligned body ------------------------------------------------------------------------------
@@ -220,7 +209,7 @@ def card(entity: Entity, lang: Lang) -> etree._Element:
 
 def cards(docs: list[TextDoc], entities: Mapping[str, Entity], lang: Lang) -> etree._Element | None:
     """One card per entity named on the page; hidden, referenced by aria-describedby, shown by edition.js."""
-    named = dict.fromkeys(m.entity for doc in docs for unit in names.units(doc) for m in names.unit_mentions(unit))
+    named = dict.fromkeys(n.entity for doc in docs for n in doc.inline_nodes() if isinstance(n, Phrase) and n.entity)
     found = [entities[e] for e in named if e in entities]
     if not found:
         return None
@@ -234,7 +223,7 @@ def text_page(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links
               entity_href: Callable[[str], str | None] | None = None) -> tuple[str, list[TocEntry]]:
     entries = apparatus.entries(text)
     entities = entities or {}
-    ctx = Ctx(site_lang, {e.note.xml_id: e.number for e in entries},
+    ctx = Ctx(site_lang, apparatus.numbering(entries),
               entity_href=(lambda e: entity_href(e) if e in entities else None) if entity_href else None)
     article = h("div", {"class": "alb-edition", "data-siglum": text.siglum,
                         "data-label-close": label(site_lang, "close"),
