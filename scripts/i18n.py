@@ -93,6 +93,67 @@ LABELS: dict[str, dict[str, str]] = {
                        "at a scale not available to the project.",
         "map_no_basemap": "No base map geometry is available offline: points, labels and graticule only.",
         "name_card_link": "{name}: index entry",
+        # the concordance of figures
+        "concordance": "Concordance of figures",
+        "conc_intro": "What each account says on each question of number and date, side by side: the text's own "
+                      "words (with the editors' translation where the text is in the other language), the value "
+                      "as the editors normalise it, and a link to the place in the text.",
+        "conc_method": "How texts are compared: each figure is read as an interval — an exact number as itself, "
+                       "an approximate one (“about”, “almost”) as ±10 %, “no more than” as everything up to it, a "
+                       "date as the days it covers, in the New Style (Gregorian) calendar. Old Style (Julian) "
+                       "dates of the Russian texts are converted by adding ten days; a month given without its "
+                       "calendar (text C) covers both readings. Two texts disagree when a value of one does not "
+                       "overlap a value of the other in the same kind of quantity.",
+        "not_stated": "not stated",
+        "status_disagree": "Texts disagree",
+        "status_agree": "Texts agree",
+        "status_unmatched": "Not comparable",
+        "status_single": "One text only",
+        "filter_disagree": "Show only the questions on which the texts disagree ({n})",
+        "see_chart": "Chart",
+        "unit_question": "question",
+        "col_question": "Question",
+        "col_text": "Text",
+        "col_value": "Value",
+        "conc_download": "Download the concordance:",
+        "conc_columns_link": "(columns explained below)",
+        "conc_columns": "The data files",
+        "conc_columns_intro": "The CSV and JSON files hold one record per figure, in the order of this page, with "
+                              "these columns (the JSON adds, for each question, the texts that are silent). Column "
+                              "names and order are stable across versions of the edition.",
+        "charts": "Charts",
+        "charts_intro": "Each chart compares the numbers the texts give for one question. Questions that count "
+                        "the same thing share one axis, logarithmic where the values differ by ten times or more; "
+                        "a line shows an approximate value (±10 %) or a bound (“no more than”).",
+        "charts_table": "The numbers shown in the charts",
+        "chart_title": "{question} ({unit})",
+        "chart_text": "Text {siglum}",
+        "chart_log": "Logarithmic scale.",
+        "chart_linear": "Linear scale.",
+        "chart_os_year": "1 Jan. {year} O.S.",
+        "timeline": "Timeline",
+        "timeline_intro": "The dates the texts give, on one axis of New Style (Gregorian) dates; the marks above the "
+                          "first chart show where each Old Style (Julian) year began. A bar is a month, season or "
+                          "year; a mark alone is a day.",
+        "timeline_title_timeline-sieges": "The sieges and the peace, 1685–1689",
+        "timeline_caption_timeline-sieges": "Gregorian months below; the start of each Julian (Old Style) year "
+                                            "above, ten days later.",
+        "timeline_title_timeline-context": "Before and after, 1655–1735",
+        "timeline_caption_timeline-context": "By year. Events dated only to a century are listed in the table.",
+        "timeline_table": "The dates shown in the timelines",
+        "date_os_ns": "{own} O.S. ({ns} N.S.)",
+        "date_os": "{own} O.S.",
+        "date_between": "between {first} and {last}",
+        "date_calendar_unstated": "{date} (calendar not stated)",
+        "unit_men": "men",
+        "unit_guns": "guns",
+        "unit_desiatinas": "desiatinas",
+        "unit_versty": "versty",
+        "unit_years": "years",
+        "unit_months": "months",
+        "unit_days": "days",
+        "unit_number": "number",
+        "unit_date": "date",
     },
     "ru": {
         "texts": "Тексты",
@@ -180,6 +241,68 @@ LABELS: dict[str, dict[str, str]] = {
                        "в масштабе, которым проект не располагает.",
         "map_no_basemap": "Геометрия подложки недоступна офлайн: только точки, подписи и сетка.",
         "name_card_link": "{name}: статья указателя",
+        # конкорданс цифр
+        "concordance": "Конкорданс цифр",
+        "conc_intro": "Что каждый рассказ сообщает по каждому вопросу о числах и датах, рядом: собственные слова "
+                      "текста (с переводом редакторов, если текст на другом языке), значение в нормализации "
+                      "редакторов и ссылка на место в тексте.",
+        "conc_method": "Как сравниваются тексты: каждая цифра понимается как интервал — точное число как "
+                       "таковое, приблизительное («около», «почти») — ±10 %, «не более» — всё до этого числа, "
+                       "дата — покрываемые ею дни по новому (григорианскому) стилю. Даты русских текстов по "
+                       "старому (юлианскому) стилю переводятся прибавлением десяти дней; месяц без указания "
+                       "календаря (текст C) охватывает оба прочтения. Тексты расходятся, если значение одного "
+                       "не пересекается со значением другого для величины того же рода.",
+        "not_stated": "не сказано",
+        "status_disagree": "Тексты расходятся",
+        "status_agree": "Тексты согласуются",
+        "status_unmatched": "Несопоставимо",
+        "status_single": "Только в одном тексте",
+        "filter_disagree": "Показать только вопросы, в которых тексты расходятся ({n})",
+        "see_chart": "Диаграмма",
+        "unit_question": "вопрос",
+        "col_question": "Вопрос",
+        "col_text": "Текст",
+        "col_value": "Значение",
+        "conc_download": "Скачать конкорданс:",
+        "conc_columns_link": "(описание столбцов ниже)",
+        "conc_columns": "Файлы данных",
+        "conc_columns_intro": "Файлы CSV и JSON содержат по одной записи на каждую цифру, в порядке этой страницы, "
+                              "со следующими столбцами (JSON дополнительно указывает для каждого вопроса тексты, "
+                              "которые о нём молчат). Названия и порядок столбцов не меняются от версии к версии.",
+        "charts": "Диаграммы",
+        "charts_intro": "Каждая диаграмма сравнивает числа, которые тексты дают по одному вопросу. Вопросы об "
+                        "одной и той же величине имеют общую ось, логарифмическую, если значения различаются в "
+                        "десять раз и более; линия показывает приблизительное значение (±10 %) или границу "
+                        "(«не более»).",
+        "charts_table": "Числа, показанные на диаграммах",
+        "chart_title": "{question} ({unit})",
+        "chart_text": "Текст {siglum}",
+        "chart_log": "Логарифмическая шкала.",
+        "chart_linear": "Линейная шкала.",
+        "chart_os_year": "1 янв. {year} ст. ст.",
+        "timeline": "Хронология",
+        "timeline_intro": "Даты, которые дают тексты, на одной оси дат нового (григорианского) стиля; отметки над "
+                          "первой шкалой показывают начало каждого года по старому (юлианскому) стилю. Полоса — "
+                          "месяц, сезон или год; отдельная отметка — день.",
+        "timeline_title_timeline-sieges": "Осады и мир, 1685–1689",
+        "timeline_caption_timeline-sieges": "Внизу месяцы по григорианскому календарю; вверху начало каждого "
+                                            "года по юлианскому (старому) стилю, на десять дней позже.",
+        "timeline_title_timeline-context": "До и после, 1655–1735",
+        "timeline_caption_timeline-context": "По годам. События, датированные только веком, приведены в таблице.",
+        "timeline_table": "Даты, показанные на хронологических шкалах",
+        "date_os_ns": "{own} ст. ст. ({ns} н. ст.)",
+        "date_os": "{own} ст. ст.",
+        "date_between": "между {first} и {last}",
+        "date_calendar_unstated": "{date} (календарь не указан)",
+        "unit_men": "человек",
+        "unit_guns": "орудий",
+        "unit_desiatinas": "десятин",
+        "unit_versty": "вёрст",
+        "unit_years": "лет",
+        "unit_months": "месяцев",
+        "unit_days": "дней",
+        "unit_number": "число",
+        "unit_date": "дата",
     },
 }
 

@@ -30,13 +30,15 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from scripts import indexpage, pages, pipeline, textpage  # noqa: E402
+from scripts import concordance, concordancepage, exports, figures, indexpage, pages, pipeline, textpage  # noqa: E402
 from scripts.diagnostics import TeiError  # noqa: E402
 from scripts.i18n import DEFAULT_LANGUAGE  # noqa: E402
 from scripts.model import Edition, TextDoc  # noqa: E402
 from scripts.paths import CACHE_DIR, GENERATED_DIRS, tei_dir  # noqa: E402
 
 PUBLISHED_TEI_DIR = "tei"  # site-relative folder of the downloadable TEI
+DATA_DIR = "data"  # site-relative folder of the data downloads
+CONCORDANCE_DATA = {"csv": f"{DATA_DIR}/concordance.csv", "json": f"{DATA_DIR}/concordance.json"}
 # The edition of the build in progress: loaded once in on_config, read by the later events
 # (MkDocs re-imports this module whenever it reloads the config, so nothing outlives a build).
 _current: Edition | None = None
@@ -61,6 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         {"Home": "index.md"},
         {"Texts": [pages.text_page_uri(t.slug) for t in edition.texts]},
         {"Index": [pages.index_page_uri(kind) for kind in pages.INDEX_SLUGS]},
+        pages.CONCORDANCE_URI,
         {"About this edition": "about.md"},
     ]
     config["extra"]["edition_version"] = edition.version
@@ -104,6 +107,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     kind = page.meta.get("alb_page")
     if kind == pages.PAGE_INDEX:
         return _index_page(page, config)
+    if kind == pages.PAGE_CONCORDANCE:
+        return _concordance_page(page, config)
     if kind != pages.PAGE_TEXT:
         return html
     edition = _edition()
@@ -133,7 +138,43 @@ def _index_page(page: Page, config: MkDocsConfig) -> str:
     return fragment
 
 
+def _sections(edition: Edition) -> list[concordance.Section]:
+    return concordance.concordance(edition, figures.figures(edition))
+
+
+def _concordance_page(page: Page, config: MkDocsConfig) -> str:
+    edition = _edition()
+    lang = _page_language(page, config)
+
+    def text_href(siglum: str) -> str:
+        return get_relative_url(pages.site_path(pages.text_page_uri(siglum.lower()), lang), page.url)
+
+    links = concordancepage.ConcordanceLinks(
+        text_page=text_href,
+        downloads={kind: get_relative_url(path, page.url) for kind, path in CONCORDANCE_DATA.items()},
+    )
+    fragment, toc = concordancepage.concordance_page(edition, _sections(edition), lang, links, exports.COLUMNS)
+    page.toc = _toc(toc)
+    return fragment
+
+
+def _write_data(config: MkDocsConfig, edition: Edition) -> None:
+    """The concordance as CSV and JSON (the same records as the page), with absolute anchor URLs."""
+    base = config["site_url"] or "/"
+
+    def anchor(figure: figures.Figure, lang: str) -> str:
+        return f"{base}{pages.site_path(pages.text_page_uri(figure.siglum.lower()), lang)}#{figure.xml_id}"
+
+    sections = _sections(edition)
+    records = exports.records(edition, sections, anchor)
+    site_dir = Path(config["site_dir"])
+    (site_dir / DATA_DIR).mkdir(parents=True, exist_ok=True)
+    (site_dir / CONCORDANCE_DATA["csv"]).write_text(exports.to_csv(records), encoding="utf-8")
+    (site_dir / CONCORDANCE_DATA["json"]).write_text(exports.to_json(edition, sections, records), encoding="utf-8")
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    _write_data(config, _edition())
     source = tei_dir()
     target = Path(config["site_dir"]) / PUBLISHED_TEI_DIR
     for sub in ("", "schema", "sources"):

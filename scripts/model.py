@@ -219,7 +219,8 @@ class TextDoc:
     def lemmata(self) -> dict[str, Choice | Phrase]:
         """Elements an apparatus note can point at, by id."""
         return {n.xml_id: n for n in self.inline_nodes()
-                if (isinstance(n, Choice) or (isinstance(n, Phrase) and n.tag == "seg")) and n.xml_id}
+                if (isinstance(n, Choice) or (isinstance(n, Phrase) and n.tag == "seg" and n.attr("type") == "lemma"))
+                and n.xml_id}
 
 
 # --- the index: persons, groups, places -------------------------------------------------------
@@ -274,6 +275,24 @@ class Entity:
         return [n for n in self.names if n.type in types]
 
 
+# --- the questions the figures answer (the concordance's rows) ----------------------------------
+
+@dataclass(frozen=True)
+class Question:
+    """A question the accounts answer with a figure or date ("Qing troops at the siege of 1686")."""
+    xml_id: str
+    episode: str  # xml:id of its episode
+    description: Bilingual
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Episode:
+    xml_id: str
+    description: Bilingual
+    questions: tuple[Question, ...]
+
+
 @dataclass(frozen=True)
 class Edition:
     version: str
@@ -282,6 +301,7 @@ class Edition:
     translations: tuple[TextDoc, ...] = field(default_factory=tuple)
     entities: tuple[Entity, ...] = field(default_factory=tuple)
     authority_file: str | None = None  # file name of the authority file, for diagnostics
+    episodes: tuple[Episode, ...] = field(default_factory=tuple)  # the questions, in reading order
 
     def documents(self) -> list[TextDoc]:
         """Originals and translations, each original followed by its translation."""
@@ -292,6 +312,9 @@ class Edition:
             if translation is not None:
                 out.append(translation)
         return out
+
+    def questions(self) -> list[Question]:
+        return [q for episode in self.episodes for q in episode.questions]
 
     def text(self, siglum: str) -> TextDoc:
         for t in self.texts:

@@ -18,6 +18,8 @@ from .model import Edition
 
 PAGE_TEXT = "text"
 PAGE_INDEX = "index"
+PAGE_CONCORDANCE = "concordance"
+CONCORDANCE_URI = "concordance/index.md"
 GENERATED_MARKER = "alb_generated"
 INDEX_SLUGS = {"person": "persons", "org": "groups", "place": "places"}
 
@@ -56,6 +58,10 @@ def stubs(edition: Edition) -> list[PageStub]:
                 {"title": label(lang, f"index_{kind}"), "alb_page": PAGE_INDEX, "alb_kind": kind,
                  GENERATED_MARKER: True},
             ))
+    for lang in LANGUAGES:
+        out.append(PageStub(f"concordance/index.{lang}.md",
+                            {"title": label(lang, "concordance"), "alb_page": PAGE_CONCORDANCE,
+                             GENERATED_MARKER: True}))
     for text in edition.texts:
         for lang in LANGUAGES:
             out.append(PageStub(

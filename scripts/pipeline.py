@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import names, rules, schema, teiload, transform
+from . import figures, names, rules, schema, teiload, transform
 from .diagnostics import Diagnostic, TeiError
 from .model import Edition
 from .paths import SCHEMA_PATH, tei_dir
@@ -48,6 +48,7 @@ def check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH) -> tup
         return None, sorted(set(diagnostics))
     edition, problems = transform.edition(files)
     problems += names.check(edition, directory)
+    problems += figures.check(edition, directory)
     return (None if problems else edition), sorted(set(problems))
 
 

@@ -26,12 +26,14 @@ from .model import (
     Entity,
     EntityDate,
     EntityName,
+    Episode,
     Geo,
     Head,
     Inline,
     Note,
     Paragraph,
     Phrase,
+    Question,
     SourceInfo,
     TextDoc,
     pointer_ids,
@@ -44,7 +46,9 @@ _WS = re.compile(r"\s+")
 KEPT_ATTRIBUTES = ("ref", "target", "when", "notBefore", "notAfter", "level", "type", "unit", "rend", "cert",
                    # figures (num, measure, date) for the concordance
                    "ana", "value", "quantity", "atLeast", "atMost", "min", "max", "when-custom", "calendar",
-                   "datingMethod", "from", "to", "notBefore-custom", "notAfter-custom", "commodity")
+                   "datingMethod", "from", "to", "notBefore-custom", "notAfter-custom", "commodity",
+                   # a translation's figure points at the original's
+                   "corresp")
 
 InlineHandler = Callable[[etree._Element, "Context"], list[Inline]]
 _INLINE: dict[str, InlineHandler] = {}
@@ -314,6 +318,25 @@ def entities(f: TeiFile, ctx: Context) -> list[Entity]:
     return [entity(el, ctx) for el in f.root.iter(*ENTITY_ELEMENTS) if xml_id(el)]
 
 
+# --- the questions (edition.xml: taxonomy "questions", episodes containing questions) ---------------
+
+QUESTIONS_TAXONOMY = "questions"
+
+
+def episodes(meta: TeiFile) -> tuple[Episode, ...]:
+    """The episodes of the taxonomy, each with its questions, in document order."""
+    found = []
+    for taxonomy in _xpath(meta.root, "teiHeader//taxonomy"):
+        if xml_id(taxonomy) != QUESTIONS_TAXONOMY:
+            continue
+        for ep in taxonomy.iterchildren(tei("category")):
+            questions = tuple(Question(xml_id(q) or "", xml_id(ep) or "", _bilingual(_xpath(q, "catDesc")),
+                                       q.sourceline)
+                              for q in ep.iterchildren(tei("category")))
+            found.append(Episode(xml_id(ep) or "", _bilingual(_xpath(ep, "catDesc")), questions))
+    return tuple(found)
+
+
 def is_text(f: TeiFile) -> bool:
     return f.root.find(tei("text")) is not None
 
@@ -331,8 +354,10 @@ def edition(files: list[TeiFile]) -> tuple[Edition, list[Diagnostic]]:
         header = _xpath(meta.root, "teiHeader")[0]
         version = _first(header, "fileDesc/editionStmt/edition/@n")
         title = _bilingual(_xpath(header, "fileDesc/titleStmt/title[@type='main']"))
+        found_episodes = episodes(meta)
     else:
         version, title = (texts[0].version if texts else ""), Bilingual((("en", "Edition"),))
+        found_episodes = ()
     found_entities: list[Entity] = []
     authority = next((f for f in files if is_authority(f)), None)
     if authority is not None:
@@ -351,4 +376,4 @@ def edition(files: list[TeiFile]) -> tuple[Edition, list[Diagnostic]]:
                                              f'<text type="translation"> has corresp="{t.translation_of}", '
                                              "which is not an original text of the corpus"))
     return Edition(version, title, tuple(originals), tuple(translations), tuple(found_entities),
-                   authority.path.name if authority is not None else None), diagnostics
+                   authority.path.name if authority is not None else None, found_episodes), diagnostics

@@ -22,8 +22,9 @@ def tei_ids(file_name: str) -> set[str]:
 
 
 def lemma_ids(file_name: str) -> set[str]:
-    """Elements an apparatus note points at (choice, seg), and the figures of the concordance
-    (num, measure, date): anchors too, so a note or a concordance cell can point at them."""
+    """Elements an apparatus note or commentary entry points at (choice, seg), and the figures of
+    the concordance (num, measure, date, also in translations): anchors too, so a note or a
+    concordance cell can point at them."""
     tree = etree.parse(str(PROJECT_ROOT / "tei" / file_name))
     return set(tree.xpath("//tei:body//*[self::tei:choice or self::tei:seg or self::tei:num or self::tei:measure"
                           " or self::tei:date]/@xml:id", namespaces={"tei": TEI_NS, "xml": XML_NS}))
@@ -38,7 +39,8 @@ def html_ids(site: Path, slug: str, lang: str) -> list[str]:
 def test_every_citable_unit_is_an_html_anchor_in_both_languages(site: Path, edition: Edition, siglum: str) -> None:
     """The original's and the translation's units, and the apparatus notes, all on the text page."""
     text, translation = edition.text(siglum), edition.translation(siglum)
-    expected = tei_ids(text.file_name) | tei_ids(translation.file_name) | lemma_ids(text.file_name)
+    expected = tei_ids(text.file_name) | tei_ids(translation.file_name) | lemma_ids(text.file_name) \
+        | lemma_ids(translation.file_name)
     assert expected, "the text has citable units"
     markers = {f"{n.xml_id}-ref" for n in text.apparatus()}
     # every tagged name is an anchor too (index occurrences land on it), and has a card

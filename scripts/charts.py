@@ -1,0 +1,329 @@
+"""Charts of the concordance, built at build time as static SVG (no script, no request).
+
+- A dot plot per numeric question that has more than one value: one line per text, the texts'
+  values on an axis shared by every question counting the same thing (men, guns …), logarithmic
+  where the values span an order of magnitude or more. Shapes as well as colours tell the texts
+  apart.
+- A timeline of the dated events: one line per question, each text's date as a mark (a day) or a
+  bar (a month, a season, a year), on a Gregorian axis with the Julian (Old Style) months above.
+
+Each chart is a <figure> with a title and a text description for assistive technology
+(role="img", aria-labelledby) and the same data as a table beside it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from lxml import etree
+
+from .concordance import Row
+from .figures import Figure, julian_to_gregorian
+from .i18n import label
+from .model import Lang
+from .render import Child, h
+from .valuefmt import amount, iso_date, normalised, unit_name
+
+WIDTH = 680.0
+LEFT = 118.0  # room for the text labels
+RIGHT = 24.0
+ROW = 26.0
+TOP = 14.0
+AXIS = 34.0
+SHAPES = ("circle", "square", "triangle", "diamond")
+
+
+def chart_id(question_id: str, dimension: str | None = None, dimensions: Sequence[str] = ()) -> str:
+    """Anchor of a question's chart; a second chart of the same question adds its dimension."""
+    first = not dimensions or dimension == dimensions[0]
+    return f"chart-{question_id}" if first else f"chart-{question_id}-{dimension}"
+
+
+def _shape(kind: str, x: float, y: float, cls: str, r: float = 5.5) -> etree._Element:
+    if kind == "square":
+        return h("rect", {"x": f"{x - r:.1f}", "y": f"{y - r:.1f}", "width": f"{2 * r:.1f}", "height": f"{2 * r:.1f}",
+                          "class": cls})
+    if kind == "triangle":
+        points = f"{x:.1f},{y - r - 1:.1f} {x + r + 1:.1f},{y + r:.1f} {x - r - 1:.1f},{y + r:.1f}"
+        return h("polygon", {"points": points, "class": cls})
+    if kind == "diamond":
+        points = f"{x:.1f},{y - r - 1:.1f} {x + r + 1:.1f},{y:.1f} {x:.1f},{y + r + 1:.1f} {x - r - 1:.1f},{y:.1f}"
+        return h("polygon", {"points": points, "class": cls})
+    return h("circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": f"{r:.1f}", "class": cls})
+
+
+def _text(x: float, y: float, content: str, cls: str, anchor: str = "start") -> etree._Element:
+    return h("text", {"x": f"{x:.1f}", "y": f"{y:.1f}", "class": cls, "text-anchor": anchor}, content)
+
+
+# --- numeric axes ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Axis:
+    low: float
+    high: float
+    log: bool
+    ticks: tuple[float, ...]
+
+    def x(self, value: float) -> float:
+        span = WIDTH - LEFT - RIGHT
+        value = min(max(value, self.low), self.high)
+        if self.log:
+            ratio = (math.log10(value) - math.log10(self.low)) / (math.log10(self.high) - math.log10(self.low))
+        else:
+            ratio = (value - self.low) / (self.high - self.low)
+        return LEFT + ratio * span
+
+
+def _nice_step(span: float) -> float:
+    raw = span / 5
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+
+
+def axis_for(values: Iterable[float]) -> Axis:
+    """An axis covering the values: log (1-2-5 ticks) if they span ≥ 10×, otherwise linear from 0."""
+    positive = [v for v in values if v > 0 and math.isfinite(v)]
+    if not positive:
+        return Axis(0, 1, False, (0, 1))
+    small, large = min(positive), max(positive)
+    if large / small >= 10:
+        low = 10 ** math.floor(math.log10(small))
+        high = 10 ** math.ceil(math.log10(large))
+        decades = round(math.log10(high / low))
+        steps = (1, 2, 5) if decades <= 3 else (1, 3)
+        ticks = tuple(m * 10 ** k for k in range(round(math.log10(low)), round(math.log10(high)) + 1)
+                      for m in steps if low <= m * 10 ** k <= high)
+        return Axis(low, high, True, ticks)
+    step = _nice_step(large)
+    high = math.ceil(large * 1.1 / step) * step
+    return Axis(0, high, False, tuple(i * step for i in range(int(high / step) + 1)))
+
+
+def _axis_group(axis: Axis, y: float, lang: Lang) -> etree._Element:
+    group = h("g", {"class": "alb-chart__axis", "aria-hidden": "true"},
+              h("line", {"x1": f"{LEFT:.1f}", "x2": f"{WIDTH - RIGHT:.1f}", "y1": f"{y:.1f}", "y2": f"{y:.1f}"}))
+    for tick in axis.ticks:
+        x = axis.x(tick)
+        group.append(h("line", {"x1": f"{x:.1f}", "x2": f"{x:.1f}", "y1": f"{TOP - 4:.1f}", "y2": f"{y + 4:.1f}",
+                                "class": "alb-chart__grid"}))
+        group.append(_text(x, y + 18, amount(tick, lang), "alb-chart__tick", "middle"))
+    return group
+
+
+# --- dot plots -----------------------------------------------------------------------------------
+
+def _value_mark(figure: Figure, axis: Axis, y: float, shape: str, lang: Lang) -> list[etree._Element]:
+    value = figure.value
+    cls = f"alb-chart__mark alb-chart__mark--{figure.siglum.lower()}"
+    marks: list[etree._Element] = []
+    if not value.exact:
+        low = value.low if value.low > 0 else axis.low
+        high = value.high if math.isfinite(value.high) else axis.high
+        marks.append(h("line", {"x1": f"{axis.x(low):.1f}", "x2": f"{axis.x(high):.1f}", "y1": f"{y:.1f}",
+                                "y2": f"{y:.1f}",
+                                "class": f"alb-chart__range alb-chart__range--{figure.siglum.lower()}"}))
+    stated = figure.amount or value.high
+    x = axis.x(stated)
+    marks.append(_shape(shape, x, y, cls))
+    marks.append(_text(x + 9, y - 7, normalised(figure, lang), "alb-chart__value"))
+    return marks
+
+
+def _description(row: Row, dimension: str, lang: Lang) -> str:
+    parts = []
+    for cell in row.cells:
+        values = [normalised(f, lang) for f in cell.figures if f.value.dimension == dimension]
+        parts.append(f"{cell.siglum}: " + ("; ".join(values) if values else label(lang, "not_stated")))
+    return ". ".join(parts) + "."
+
+
+def chartable(row: Row) -> list[str]:
+    """The numeric dimensions of a question with more than one value stated (a chart each)."""
+    counts: dict[str, int] = {}
+    for figure in row.numeric_figures():
+        counts[figure.value.dimension] = counts.get(figure.value.dimension, 0) + 1
+    return [d for d, n in sorted(counts.items()) if n > 1]
+
+
+def dot_plot(row: Row, dimension: str, axis: Axis, lang: Lang) -> etree._Element:
+    base = chart_id(row.question.xml_id, dimension, chartable(row))
+    height = TOP + ROW * len(row.cells) + AXIS
+    axis_y = TOP + ROW * len(row.cells)
+    title = label(lang, "chart_title", question=row.question.description.get(lang), unit=unit_name(dimension, lang))
+    svg = h("svg", {"class": "alb-chart__svg", "viewBox": f"0 0 {WIDTH:.0f} {height:.0f}", "role": "img",
+                    "aria-labelledby": f"{base}-title {base}-desc", "width": f"{WIDTH:.0f}",
+                    "height": f"{height:.0f}"},
+            h("title", {"id": f"{base}-title"}, title),
+            h("desc", {"id": f"{base}-desc"}, _description(row, dimension, lang)),
+            _axis_group(axis, axis_y, lang))
+    for i, cell in enumerate(row.cells):
+        y = TOP + ROW * i + ROW / 2
+        svg.append(_shape(SHAPES[i % len(SHAPES)], 12, y, f"alb-chart__mark alb-chart__mark--{cell.siglum.lower()}",
+                          4.5))
+        svg.append(_text(24, y + 4, label(lang, "chart_text", siglum=cell.siglum), "alb-chart__label"))
+        figures = [f for f in cell.figures if f.value.dimension == dimension]
+        if not figures:
+            svg.append(_text(LEFT + 4, y + 4, label(lang, "not_stated"), "alb-chart__none"))
+        for figure in figures:
+            svg.extend(_value_mark(figure, axis, y, SHAPES[i % len(SHAPES)], lang))
+    scale = label(lang, "chart_log" if axis.log else "chart_linear")
+    return h("figure", {"class": "alb-chart", "id": base},
+             svg, h("figcaption", None, title, " ", h("span", {"class": "alb-chart__scale"}, scale)))
+
+
+def axes(rows: Sequence[Row]) -> dict[str, Axis]:
+    """One axis per dimension, shared by all the charts of that dimension."""
+    values: dict[str, list[float]] = {}
+    for row in rows:
+        for figure in row.numeric_figures():
+            bucket = values.setdefault(figure.value.dimension, [])
+            bucket += [v for v in (figure.value.low, figure.value.high, figure.amount or 0) if isinstance(v, float)]
+    return {dimension: axis_for(found) for dimension, found in values.items()}
+
+
+# --- the timeline ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Window:
+    start: date
+    end: date
+
+    def x(self, day: date) -> float:
+        span = WIDTH - TIMELINE_LEFT - RIGHT
+        ratio = (day.toordinal() - self.start.toordinal()) / (self.end.toordinal() - self.start.toordinal())
+        return TIMELINE_LEFT + ratio * span
+
+    def contains(self, low: date, high: date) -> bool:
+        return self.start <= low and high <= self.end
+
+
+TIMELINE_LEFT = 14.0
+TIMELINE_ROW = 38.0  # a line for the question's name, a line for the marks
+SIEGE_YEARS = Window(date(1685, 1, 1), date(1690, 1, 1))
+CONTEXT_YEARS = Window(date(1655, 1, 1), date(1735, 1, 1))
+
+
+def _month_ticks(window: Window, lang: Lang, y_greg: float, y_jul: float) -> etree._Element:
+    """January and July of each year: Gregorian on the axis below, Julian (O.S.) on the axis above."""
+    group = h("g", {"class": "alb-chart__axis", "aria-hidden": "true"})
+    for year in range(window.start.year, window.end.year + 1):
+        for month in (1, 4, 7, 10):
+            greg = date(year, month, 1)
+            if window.start <= greg < window.end:
+                x = window.x(greg)
+                group.append(h("line", {"x1": f"{x:.1f}", "x2": f"{x:.1f}", "y1": f"{y_jul:.1f}", "y2": f"{y_greg:.1f}",
+                                        "class": "alb-chart__grid" + (" alb-chart__grid--year" if month == 1 else "")}))
+                text = str(year) if month == 1 else iso_date(f"{year}-{month:02d}", lang, with_year=False)[:3]
+                group.append(_text(x, y_greg + 16, text, "alb-chart__tick", "middle"))
+            jul = julian_to_gregorian(year, month, 1)
+            if month == 1 and window.start <= jul < window.end:
+                xj = window.x(jul)
+                group.append(h("line", {"x1": f"{xj:.1f}", "x2": f"{xj:.1f}", "y1": f"{y_jul - 6:.1f}",
+                                        "y2": f"{y_jul:.1f}", "class": "alb-chart__julian"}))
+                group.append(_text(xj, y_jul - 9, label(lang, "chart_os_year", year=str(year)),
+                                   "alb-chart__tick alb-chart__tick--julian", "middle"))
+    return group
+
+
+def _year_ticks(window: Window, y: float) -> etree._Element:
+    group = h("g", {"class": "alb-chart__axis", "aria-hidden": "true"})
+    for year in range(window.start.year, window.end.year + 1, 5):
+        day = date(year, 1, 1)
+        if window.start <= day <= window.end:
+            x = window.x(day)
+            group.append(h("line", {"x1": f"{x:.1f}", "x2": f"{x:.1f}", "y1": f"{TOP:.1f}", "y2": f"{y:.1f}",
+                                    "class": "alb-chart__grid" + (" alb-chart__grid--year" if year % 10 == 0 else "")}))
+            if year % 10 == 5 or year % 10 == 0:
+                group.append(_text(x, y + 16, str(year), "alb-chart__tick", "middle"))
+    return group
+
+
+def dated_rows(rows: Sequence[Row], window: Window, exclude: Window | None = None) -> list[Row]:
+    """Questions with a date inside the window (and, for the overview, one outside the detail)."""
+    def inside(r: Row, w: Window) -> list[bool]:
+        return [w.contains(f.value.low, f.value.high) for f in r.dated_figures()]
+    return [r for r in rows if any(inside(r, window)) and (exclude is None or not all(inside(r, exclude)))]
+
+
+def _timeline_marks(figures: list[Figure], window: Window, y: float, sigla: list[str],
+                    lang: Lang) -> list[etree._Element]:
+    marks: list[etree._Element] = []
+    for figure in figures:
+        low, high = figure.value.low, figure.value.high
+        if not (isinstance(low, date) and isinstance(high, date) and window.contains(low, high)):
+            continue
+        offset = (sigla.index(figure.siglum) - 1) * 6
+        x1, x2 = window.x(low), window.x(high)
+        cls = f"alb-chart__mark alb-chart__mark--{figure.siglum.lower()}"
+        if x2 - x1 >= 4:
+            marks.append(h("rect", {"x": f"{x1:.1f}", "y": f"{y + offset - 2.5:.1f}", "width": f"{x2 - x1:.1f}",
+                                    "height": "5", "class": f"alb-chart__bar {cls}"}))
+        marks.append(_shape(SHAPES[sigla.index(figure.siglum) % len(SHAPES)], (x1 + x2) / 2, y + offset, cls, 4))
+    return marks
+
+
+def timeline(rows: Sequence[Row], window: Window, sigla: list[str], lang: Lang, chart: str,
+             monthly: bool, exclude: Window | None = None) -> etree._Element | None:
+    shown = dated_rows(rows, window, exclude)
+    if not shown:
+        return None
+    top = TOP + (22 if monthly else 0)
+    height = top + TIMELINE_ROW * len(shown) + AXIS
+    axis_y = top + TIMELINE_ROW * len(shown)
+    title = label(lang, f"timeline_title_{chart}")
+    svg = h("svg", {"class": "alb-chart__svg alb-chart__svg--timeline", "viewBox": f"0 0 {WIDTH:.0f} {height:.0f}",
+                    "role": "img", "aria-labelledby": f"{chart}-title {chart}-desc", "width": f"{WIDTH:.0f}",
+                    "height": f"{height:.0f}"},
+            h("title", {"id": f"{chart}-title"}, title),
+            h("desc", {"id": f"{chart}-desc"}, " ".join(_timeline_description(r, lang) for r in shown)))
+    svg.append(_month_ticks(window, lang, axis_y, top - 2) if monthly else _year_ticks(window, axis_y))
+    for i, row in enumerate(shown):
+        y = top + TIMELINE_ROW * i
+        svg.append(_text(TIMELINE_LEFT, y + 12, row.question.description.get(lang),
+                         "alb-chart__label alb-chart__label--q"))
+        svg.extend(_timeline_marks(row.dated_figures(), window, y + 26, sigla, lang))
+    return h("figure", {"class": "alb-chart alb-chart--timeline", "id": chart},
+             svg, h("figcaption", None, title, " ", label(lang, f"timeline_caption_{chart}")),
+             h("p", {"class": "alb-chart__legend"}, *legend(sigla, lang)))
+
+
+def legend(sigla: list[str], lang: Lang) -> list[Child]:
+    out: list[Child] = []
+    for i, siglum in enumerate(sigla):
+        mark = h("svg", {"class": "alb-chart__key", "viewBox": "0 0 14 14", "width": "14", "height": "14",
+                         "aria-hidden": "true"},
+                 _shape(SHAPES[i % len(SHAPES)], 7, 7, f"alb-chart__mark alb-chart__mark--{siglum.lower()}", 4.5))
+        out += [mark, f" {label(lang, 'chart_text', siglum=siglum)}  "]
+    return out
+
+
+def _timeline_description(row: Row, lang: Lang) -> str:
+    parts = [f"{f.siglum}: {normalised(f, lang)}" for f in row.dated_figures()]
+    return f"{row.question.description.get(lang)} — {'; '.join(parts)}."
+
+
+def numeric_charts(rows: Sequence[Row], lang: Lang) -> list[etree._Element]:
+    shared = axes(rows)
+    return [dot_plot(row, dimension, shared[dimension], lang) for row in rows for dimension in chartable(row)]
+
+
+def data_table(rows: Sequence[Row], lang: Lang, caption: str, pick: Callable[[Row], list[Figure]],
+               href: Callable[[Figure], str]) -> etree._Element:
+    """The charts' data as a table (the fallback for readers who cannot see the SVG)."""
+    body = h("tbody")
+    for row in rows:
+        for figure in pick(row):
+            body.append(h("tr", None,
+                          h("th", {"scope": "row"}, row.question.description.get(lang)),
+                          h("td", None, figure.siglum),
+                          h("td", None, h("a", {"href": href(figure)}, normalised(figure, lang)))))
+    return h("table", {"class": "alb-chart__table"},
+             h("caption", None, caption),
+             h("thead", None, h("tr", None, *(h("th", {"scope": "col"}, label(lang, key))
+                                              for key in ("col_question", "col_text", "col_value")))),
+             body)
+
