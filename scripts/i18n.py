@@ -154,6 +154,29 @@ LABELS: dict[str, dict[str, str]] = {
         "unit_days": "days",
         "unit_number": "number",
         "unit_date": "date",
+        # the commentary and the bibliography
+        "commentary": "Commentary",
+        "bibliography": "Bibliography",
+        "comment_marker": "Commentary {n}: {title}",
+        "unit_commentary": "commentary entry",
+        "unit_work": "bibliography entry",
+        "whole_paragraph": "(the paragraph)",
+        "com_intro": "The editors' commentary on the points where the accounts disagree or make historically "
+                     "weighty claims, by episode. Each entry says what each text says, weighs it against the "
+                     "literature and cites it; it links to every passage it discusses, in the texts and in the "
+                     "translations, to the rows of the concordance and to the index.",
+        "com_passages": "Passages discussed",
+        "com_concordance": "In the concordance",
+        "com_index": "In the index",
+        "com_works": "Works cited",
+        "com_full": "In the commentary →",
+        "com_discussed_here": "On this page",
+        "commentary_on_text": "Commentary on this text",
+        "commentary_on_text_intro": "The entries of the editors' commentary that discuss this text, numbered as "
+                                    "their markers (*1, *2 …) in the text.",
+        "bib_intro": "Every work the commentary cites, with the entries that cite it.",
+        "bib_cited_in": "Cited in",
+        "see_commentary": "Commentary: {title}",
     },
     "ru": {
         "texts": "Тексты",
@@ -303,6 +326,29 @@ LABELS: dict[str, dict[str, str]] = {
         "unit_days": "дней",
         "unit_number": "число",
         "unit_date": "дата",
+        # комментарий и библиография
+        "commentary": "Комментарий",
+        "bibliography": "Библиография",
+        "comment_marker": "Комментарий {n}: {title}",
+        "unit_commentary": "статья комментария",
+        "unit_work": "библиографическая запись",
+        "whole_paragraph": "(абзац)",
+        "com_intro": "Комментарий редакторов к местам, где рассказы расходятся или содержат исторически "
+                     "значимые утверждения, по эпизодам. Каждая статья излагает, что говорит каждый текст, "
+                     "сопоставляет это с литературой и ссылается на неё; она ведёт ко всем обсуждаемым местам "
+                     "в текстах и переводах, к строкам конкорданса и к указателям.",
+        "com_passages": "Обсуждаемые места",
+        "com_concordance": "В конкордансе",
+        "com_index": "В указателях",
+        "com_works": "Цитируемые работы",
+        "com_full": "В комментарии →",
+        "com_discussed_here": "На этой странице",
+        "commentary_on_text": "Комментарий к этому тексту",
+        "commentary_on_text_intro": "Статьи комментария редакторов, относящиеся к этому тексту, с номерами их "
+                                    "отметок (*1, *2 …) в тексте.",
+        "bib_intro": "Все работы, цитируемые в комментарии, со ссылками на цитирующие их статьи.",
+        "bib_cited_in": "Цитируется в",
+        "see_commentary": "Комментарий: {title}",
     },
 }
 

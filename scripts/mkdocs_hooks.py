@@ -30,11 +30,23 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from scripts import concordance, concordancepage, exports, figures, indexpage, pages, pipeline, textpage  # noqa: E402
+from scripts import (  # noqa: E402
+    commentary,
+    commentarypage,
+    concordance,
+    concordancepage,
+    exports,
+    figures,
+    indexpage,
+    pages,
+    pipeline,
+    textpage,
+)
 from scripts.diagnostics import TeiError  # noqa: E402
-from scripts.i18n import DEFAULT_LANGUAGE  # noqa: E402
+from scripts.i18n import DEFAULT_LANGUAGE, label  # noqa: E402
 from scripts.model import Edition, TextDoc  # noqa: E402
 from scripts.paths import CACHE_DIR, GENERATED_DIRS, tei_dir  # noqa: E402
+from scripts.render import Ctx  # noqa: E402
 
 PUBLISHED_TEI_DIR = "tei"  # site-relative folder of the downloadable TEI
 DATA_DIR = "data"  # site-relative folder of the data downloads
@@ -64,6 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         {"Texts": [pages.text_page_uri(t.slug) for t in edition.texts]},
         {"Index": [pages.index_page_uri(kind) for kind in pages.INDEX_SLUGS]},
         pages.CONCORDANCE_URI,
+        *([pages.COMMENTARY_URI, pages.BIBLIOGRAPHY_URI] if edition.commentary else []),
         {"About this edition": "about.md"},
     ]
     config["extra"]["edition_version"] = edition.version
@@ -99,6 +112,51 @@ def _entity_href(edition: Edition, lang: str, page: Page) -> Callable[[str], str
     return href
 
 
+def _page_href(uri: str, lang: str, page: Page) -> str:
+    return get_relative_url(pages.site_path(uri, lang), page.url)
+
+
+def _text_href(lang: str, page: Page) -> Callable[[str], str]:
+    """URL of a text's page (by the siglum of the original) from this page."""
+    return lambda siglum: _page_href(pages.text_page_uri(siglum.lower()), lang, page)
+
+
+def _pointer_href(edition: Edition, lang: str, page: Page) -> Callable[[str], str | None]:
+    """Where a TEI pointer of the corpus lands on the site, from this page (None: not ours)."""
+    originals = {d.file_name: (d.translation_of or d.siglum) for d in edition.documents()}
+    entity = _entity_href(edition, lang, page)
+    text_href = _text_href(lang, page)
+
+    def href(pointer: str) -> str | None:
+        file_name, _, fragment = pointer.partition("#")
+        if file_name in originals:
+            return text_href(originals[file_name]) + (f"#{fragment}" if fragment else "")
+        if file_name == edition.authority_file and fragment:
+            return entity(fragment)
+        for name, uri in ((edition.bibliography_file, pages.BIBLIOGRAPHY_URI),
+                          (edition.commentary_file, pages.COMMENTARY_URI)):
+            if name and file_name == name:
+                return _page_href(uri, lang, page) + (f"#{fragment}" if fragment else "")
+        if file_name == "edition.xml" and fragment.startswith("q-"):
+            return _page_href(pages.CONCORDANCE_URI, lang, page) + f"#{fragment}"
+        return None
+    return href
+
+
+def _commentary_links(edition: Edition, lang: str, page: Page) -> commentarypage.CommentaryLinks:
+    return commentarypage.CommentaryLinks(
+        text_page=_text_href(lang, page),
+        concordance=_page_href(pages.CONCORDANCE_URI, lang, page),
+        commentary=_page_href(pages.COMMENTARY_URI, lang, page),
+        bibliography=_page_href(pages.BIBLIOGRAPHY_URI, lang, page),
+        entity=_entity_href(edition, lang, page),
+    )
+
+
+def _ctx(edition: Edition, lang: str, page: Page) -> Ctx:
+    return Ctx(lang, entity_href=_entity_href(edition, lang, page), pointer_href=_pointer_href(edition, lang, page))
+
+
 def _toc(entries: list) -> object:
     return get_toc([{"level": e.level, "id": e.id, "name": str(escape(e.title)), "children": []} for e in entries])
 
@@ -109,6 +167,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return _index_page(page, config)
     if kind == pages.PAGE_CONCORDANCE:
         return _concordance_page(page, config)
+    if kind in (pages.PAGE_COMMENTARY, pages.PAGE_BIBLIOGRAPHY):
+        return _commentary_page(page, config, kind)
     if kind != pages.PAGE_TEXT:
         return html
     edition = _edition()
@@ -118,8 +178,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         tei=get_relative_url(f"{PUBLISHED_TEI_DIR}/{text.file_name}", page.url),
         copy_text=get_relative_url(f"{PUBLISHED_TEI_DIR}/{text.source.witness_file.removeprefix('tei/')}", page.url),
     )
+    commented = None
+    if edition.commentary:
+        on_page = commentarypage.on_text_page(edition, commentary.Resolver(edition), text, lang)
+        comment_links = _commentary_links(edition, lang, page)
+        commented = textpage.Commented(
+            on_page.refs, lambda ctx: commentarypage.text_page_section(on_page, ctx, comment_links, text.siglum),
+            f"{text.siglum}-commentary", label(lang, "commentary_on_text"))
     fragment, toc = textpage.text_page(text, edition.translation(text.siglum), lang, links,
-                                       {e.xml_id: e for e in edition.entities}, _entity_href(edition, lang, page))
+                                       {e.xml_id: e for e in edition.entities}, _entity_href(edition, lang, page),
+                                       commented, _pointer_href(edition, lang, page))
     page.toc = _toc(toc)
     return fragment
 
@@ -149,11 +217,31 @@ def _concordance_page(page: Page, config: MkDocsConfig) -> str:
     def text_href(siglum: str) -> str:
         return get_relative_url(pages.site_path(pages.text_page_uri(siglum.lower()), lang), page.url)
 
+    by_question = commentary.entries_by_question(edition)
+    commentary_url = _page_href(pages.COMMENTARY_URI, lang, page)
+
+    def comments(question: str) -> list[tuple[str, str]]:
+        return [(label(lang, "see_commentary", title=e.label.get(lang)), f"{commentary_url}#{e.xml_id}")
+                for e in by_question.get(question, [])]
+
     links = concordancepage.ConcordanceLinks(
         text_page=text_href,
         downloads={kind: get_relative_url(path, page.url) for kind, path in CONCORDANCE_DATA.items()},
+        commentary=comments,
     )
     fragment, toc = concordancepage.concordance_page(edition, _sections(edition), lang, links, exports.COLUMNS)
+    page.toc = _toc(toc)
+    return fragment
+
+
+def _commentary_page(page: Page, config: MkDocsConfig, kind: str) -> str:
+    edition = _edition()
+    lang = _page_language(page, config)
+    ctx = _ctx(edition, lang, page)
+    if kind == pages.PAGE_COMMENTARY:
+        fragment, toc = commentarypage.commentary_page(edition, ctx, _commentary_links(edition, lang, page))
+    else:
+        fragment, toc = commentarypage.bibliography_page(edition, ctx, _page_href(pages.COMMENTARY_URI, lang, page))
     page.toc = _toc(toc)
     return fragment
 

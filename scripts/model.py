@@ -293,6 +293,42 @@ class Episode:
     questions: tuple[Question, ...]
 
 
+# --- the editors' commentary and its bibliography -----------------------------------------------
+
+@dataclass(frozen=True)
+class Pointer:
+    """A pointer to an element of another file of the corpus ("A.xml#A-fig4")."""
+    file: str
+    xml_id: str
+
+
+@dataclass(frozen=True)
+class CommentaryEntry:
+    """One entry of the commentary: what it discusses (lemmata in the texts, questions of the
+    concordance) and its text, in paragraphs per language."""
+    xml_id: str
+    episode: str
+    label: Bilingual
+    paragraphs: tuple[tuple[Lang, tuple[Inline, ...]], ...]
+    targets: tuple[Pointer, ...]
+    questions: tuple[str, ...] = ()
+    line: int = 0
+
+    def body(self, lang: Lang) -> list[tuple[Inline, ...]]:
+        mine = [content for paragraph_lang, content in self.paragraphs if paragraph_lang == lang]
+        return mine or [content for paragraph_lang, content in self.paragraphs if paragraph_lang == "en"]
+
+
+@dataclass(frozen=True)
+class Work:
+    """An entry of the bibliography: a work the commentary cites."""
+    xml_id: str
+    content: tuple[Inline, ...]
+    consulted: Bilingual = Bilingual(())
+    sort_key: str = ""
+    line: int = 0
+
+
 @dataclass(frozen=True)
 class Edition:
     version: str
@@ -302,6 +338,10 @@ class Edition:
     entities: tuple[Entity, ...] = field(default_factory=tuple)
     authority_file: str | None = None  # file name of the authority file, for diagnostics
     episodes: tuple[Episode, ...] = field(default_factory=tuple)  # the questions, in reading order
+    commentary: tuple[CommentaryEntry, ...] = field(default_factory=tuple)  # in episode order
+    bibliography: tuple[Work, ...] = field(default_factory=tuple)  # sorted for display
+    commentary_file: str | None = None
+    bibliography_file: str | None = None
 
     def documents(self) -> list[TextDoc]:
         """Originals and translations, each original followed by its translation."""

@@ -20,6 +20,10 @@ PAGE_TEXT = "text"
 PAGE_INDEX = "index"
 PAGE_CONCORDANCE = "concordance"
 CONCORDANCE_URI = "concordance/index.md"
+PAGE_COMMENTARY = "commentary"
+COMMENTARY_URI = "commentary/index.md"
+PAGE_BIBLIOGRAPHY = "bibliography"
+BIBLIOGRAPHY_URI = "bibliography/index.md"
 GENERATED_MARKER = "alb_generated"
 INDEX_SLUGS = {"person": "persons", "org": "groups", "place": "places"}
 
@@ -46,7 +50,8 @@ def index_page_uri(kind: str) -> str:
 def site_path(uri: str, lang: str) -> str:
     """Site-relative URL of a page (English at the root, other languages under /lang/)."""
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-    return prefix + uri.removesuffix(".md") + "/"
+    path = uri.removesuffix(".md")
+    return prefix + (path.removesuffix("index") if path.endswith("/index") or path == "index" else path + "/")
 
 
 def stubs(edition: Edition) -> list[PageStub]:
@@ -62,6 +67,11 @@ def stubs(edition: Edition) -> list[PageStub]:
         out.append(PageStub(f"concordance/index.{lang}.md",
                             {"title": label(lang, "concordance"), "alb_page": PAGE_CONCORDANCE,
                              GENERATED_MARKER: True}))
+    if edition.commentary:
+        for lang in LANGUAGES:
+            for kind, uri in ((PAGE_COMMENTARY, COMMENTARY_URI), (PAGE_BIBLIOGRAPHY, BIBLIOGRAPHY_URI)):
+                out.append(PageStub(uri.replace(".md", f".{lang}.md"),
+                                    {"title": label(lang, kind), "alb_page": kind, GENERATED_MARKER: True}))
     for text in edition.texts:
         for lang in LANGUAGES:
             out.append(PageStub(

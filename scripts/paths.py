@@ -7,7 +7,8 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = PROJECT_ROOT / "docs"
-GENERATED_DIRS = ("texts", "index", "concordance")  # sub-directories of docs/ written by the build (gitignored)
+# Sub-directories of docs/ written by the build (gitignored).
+GENERATED_DIRS = ("texts", "index", "concordance", "commentary", "bibliography")
 SCHEMA_PATH = PROJECT_ROOT / "tei" / "schema" / "tei_all.rng"
 CACHE_DIR = PROJECT_ROOT / ".cache"
 

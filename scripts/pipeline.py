@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import figures, names, rules, schema, teiload, transform
+from . import commentary, figures, names, rules, schema, teiload, transform
 from .diagnostics import Diagnostic, TeiError
 from .model import Edition
 from .paths import SCHEMA_PATH, tei_dir
@@ -49,6 +49,8 @@ def check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH) -> tup
     edition, problems = transform.edition(files)
     problems += names.check(edition, directory)
     problems += figures.check(edition, directory)
+    if not problems:  # the commentary's checks compare figures, which must be sound first
+        problems += commentary.check(edition, directory)
     return (None if problems else edition), sorted(set(problems))
 
 

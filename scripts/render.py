@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .i18n import label
-from .model import BiblItem, Chars, Choice, Division, Inline, Lang, Note, Paragraph, Phrase
+from .model import BiblItem, Chars, Choice, Division, Inline, Lang, Note, Paragraph, Phrase, walk
 
 Child = etree._Element | str | None
 
@@ -58,13 +58,24 @@ def safe_href(url: str | None) -> str | None:
 # --- inline ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class CommentRef:
+    """A commentary entry that discusses an element of the page, as its marker shows it."""
+    entry_id: str
+    number: int
+    title: str
+
+
+@dataclass(frozen=True)
 class Ctx:
-    """What rendering needs besides the model: the site language, the apparatus numbers, and
-    where the index entries are (a name links to its entry)."""
+    """What rendering needs besides the model: the site language, the apparatus numbers, where
+    the index entries are (a name links to its entry), the commentary entries on each element, and
+    where a TEI pointer ("A.xml#A-fig4", "bibliography.xml#bib-x") lands on the site."""
     lang: Lang
     note_numbers: Mapping[str, int] = field(default_factory=dict)
     entity_href: Callable[[str], str | None] | None = None
     in_link: bool = False  # inside an <a>: nested names become spans (HTML forbids nested links)
+    comments: Mapping[str, tuple[CommentRef, ...]] = field(default_factory=dict)
+    pointer_href: Callable[[str], str | None] | None = None
 
 
 def inline(nodes: Iterable[Inline], ctx: Ctx) -> list[Child]:
@@ -74,8 +85,15 @@ def inline(nodes: Iterable[Inline], ctx: Ctx) -> list[Child]:
             out.append(node.value)
         elif isinstance(node, Choice):
             out.append(_choice(node, ctx))
+            out += comment_markers(node.xml_id, ctx)
         elif isinstance(node, Phrase):
             out.append(_phrase(node, ctx))
+            out += comment_markers(node.xml_id, ctx)
+            if node.entity and not ctx.in_link and ctx.entity_href and ctx.entity_href(node.entity):
+                # A name is a link: markers of what it contains (a corrected form) follow it.
+                for inner in walk(node.children):
+                    if isinstance(inner, (Choice, Phrase)):
+                        out += comment_markers(inner.xml_id, ctx)
         elif isinstance(node, Note):
             out.append(note_marker(node, ctx) if node.xml_id in ctx.note_numbers else _inline_note(node, ctx))
     return out
@@ -110,7 +128,8 @@ def _phrase(node: Phrase, ctx: Ctx) -> etree._Element:
     if node.tag == "title" and level in ("m", "j", "s"):
         return h("cite", attrs, *inline(node.children, ctx))
     if node.tag in ("ref", "ptr"):
-        href = safe_href(node.attr("target"))
+        target = node.attr("target")
+        href = (ctx.pointer_href(target) if ctx.pointer_href and target else None) or safe_href(target)
         children = inline(node.children, ctx) or [node.attr("target") or ""]
         if href and not ctx.in_link:
             return h("a", {**attrs, "href": href}, *children)
@@ -126,6 +145,18 @@ def note_marker(node: Note, ctx: Ctx) -> etree._Element:
     return h("a", {"class": "alb-noteref", "href": f"#{node.xml_id}", "id": f"{node.xml_id}-ref",
                    "data-note": node.xml_id, "aria-label": label(ctx.lang, "note_marker", n=n), "lang": ctx.lang},
              h("sup", None, n))
+
+
+def comment_markers(xml_id: str | None, ctx: Ctx) -> list[Child]:
+    """Markers of the commentary entries on an element: links to the entry (on this page, below
+    the text); edition.js opens the entry beside the text or in place."""
+    if not xml_id or ctx.in_link or xml_id not in ctx.comments:
+        return []
+    return [h("a", {"class": "alb-comref", "href": f"#{ref.entry_id}", "id": f"cref-{xml_id}-{ref.entry_id}",
+                    "data-note": ref.entry_id, "data-lemma": xml_id, "lang": ctx.lang,
+                    "aria-label": label(ctx.lang, "comment_marker", n=str(ref.number), title=ref.title)},
+              h("sup", None, f"*{ref.number}"))
+            for ref in ctx.comments[xml_id]]
 
 
 def _inline_note(node: Note, ctx: Ctx) -> etree._Element:
@@ -152,12 +183,14 @@ def permalink(xml_id: str, unit: str, lang: Lang) -> etree._Element:
 def paragraph(p: Paragraph, ctx: Ctx, extra_class: str = "", lang: Lang | None = None) -> etree._Element:
     return h("p", {"class": f"alb-p {extra_class}".strip(), "id": p.xml_id, "data-n": p.n, "lang": lang},
              h("span", {"class": "alb-pnum", "aria-hidden": "true"}, p.n) if p.n else None,
-             *inline(p.content, ctx), " ", permalink(p.xml_id, "unit_paragraph", ctx.lang))
+             *inline(p.content, ctx), *comment_markers(p.xml_id, ctx), " ",
+             permalink(p.xml_id, "unit_paragraph", ctx.lang))
 
 
 def bibl_item(item: BiblItem, ctx: Ctx, extra_class: str = "", lang: Lang | None = None) -> etree._Element:
     return h("p", {"class": f"alb-bibl {extra_class}".strip(), "id": item.xml_id, "lang": lang},
-             *inline(item.content, ctx), " ", permalink(item.xml_id, "unit_item", ctx.lang))
+             *inline(item.content, ctx), *comment_markers(item.xml_id, ctx), " ",
+             permalink(item.xml_id, "unit_item", ctx.lang))
 
 
 def block_note(note: Note, ctx: Ctx, extra_class: str = "") -> etree._Element:

@@ -19,7 +19,20 @@ from .entityinfo import dates_line, one_line
 from .i18n import label, language_name
 from .model import BiblList, Division, Entity, Lang, Note, Paragraph, Phrase, TextDoc
 from .readings import reading
-from .render import Ctx, TocEntry, append, bibl_item, block_note, h, head, inline, paragraph, permalink, serialize
+from .render import (
+    CommentRef,
+    Ctx,
+    TocEntry,
+    append,
+    bibl_item,
+    block_note,
+    h,
+    head,
+    inline,
+    paragraph,
+    permalink,
+    serialize,
+)
 
 ORIGINAL, TRANSLATION = "alb-col alb-col--original", "alb-col alb-col--translation"
 
@@ -218,13 +231,26 @@ def cards(docs: list[TextDoc], entities: Mapping[str, Entity], lang: Lang) -> et
 
 # --- page --------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Commented:
+    """The commentary on this page: markers by element id, and the section that holds the entries."""
+    refs: Mapping[str, tuple[CommentRef, ...]]
+    section: Callable[[Ctx], etree._Element | None]
+    toc_id: str
+    toc_title: str
+
+
 def text_page(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links: Links,
               entities: Mapping[str, Entity] | None = None,
-              entity_href: Callable[[str], str | None] | None = None) -> tuple[str, list[TocEntry]]:
+              entity_href: Callable[[str], str | None] | None = None,
+              commented: Commented | None = None,
+              pointer_href: Callable[[str], str | None] | None = None) -> tuple[str, list[TocEntry]]:
     entries = apparatus.entries(text)
     entities = entities or {}
     ctx = Ctx(site_lang, apparatus.numbering(entries),
-              entity_href=(lambda e: entity_href(e) if e in entities else None) if entity_href else None)
+              entity_href=(lambda e: entity_href(e) if e in entities else None) if entity_href else None,
+              comments=commented.refs if commented else {}, pointer_href=pointer_href)
+    local_commentary = commented.section(ctx) if commented else None
     article = h("div", {"class": "alb-edition", "data-siglum": text.siglum,
                         "data-label-close": label(site_lang, "close"),
                         "data-has-translation": "true" if translation else None},
@@ -232,8 +258,11 @@ def text_page(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links
                 controls(text, translation, site_lang),
                 text_body(text, translation, ctx),
                 apparatus_section(text, entries, ctx),
+                local_commentary,
                 cards([d for d in (text, translation) if d is not None], entities, site_lang))
     toc = [TocEntry(d.xml_id, reading(d.head.content, "critical"), 2) for d in text.divisions if d.head is not None]
     if entries:
         toc.append(TocEntry(f"{text.siglum}-apparatus", label(site_lang, "apparatus"), 2))
+    if commented is not None and local_commentary is not None:
+        toc.append(TocEntry(commented.toc_id, commented.toc_title, 2))
     return serialize(article), toc

@@ -21,6 +21,7 @@ from .model import (
     Block,
     Chars,
     Choice,
+    CommentaryEntry,
     Division,
     Edition,
     Entity,
@@ -33,9 +34,11 @@ from .model import (
     Note,
     Paragraph,
     Phrase,
+    Pointer,
     Question,
     SourceInfo,
     TextDoc,
+    Work,
     pointer_ids,
 )
 from .rules import EDITION_FILE
@@ -337,8 +340,68 @@ def episodes(meta: TeiFile) -> tuple[Episode, ...]:
     return tuple(found)
 
 
+COMMENTARY_TYPE = "commentary"
+
+
 def is_text(f: TeiFile) -> bool:
-    return f.root.find(tei("text")) is not None
+    """An original or a translation (the commentary is a <text> too, of type "commentary")."""
+    text = f.root.find(tei("text"))
+    return text is not None and text.get("type") != COMMENTARY_TYPE
+
+
+def is_commentary(f: TeiFile) -> bool:
+    text = f.root.find(tei("text"))
+    return text is not None and text.get("type") == COMMENTARY_TYPE
+
+
+def is_bibliography(f: TeiFile) -> bool:
+    stand_off = f.root.find(tei("standOff"))
+    return stand_off is not None and stand_off.find(tei("listBibl")) is not None and not is_authority(f)
+
+
+# --- the commentary and the bibliography ---------------------------------------------------------
+
+def pointers(value: str | None) -> tuple[Pointer, ...]:
+    """ "A.xml#A-fig4 B.xml#B-p2" → the (file, id) pairs."""
+    out = []
+    for part in (value or "").split():
+        file_name, _, fragment = part.rpartition("#")
+        if fragment:
+            out.append(Pointer(file_name, fragment))
+    return tuple(out)
+
+
+def commentary_entries(f: TeiFile, ctx: Context) -> list[CommentaryEntry]:
+    found = []
+    for div in _xpath(f.root, "text/body/div"):
+        episode = (pointer_ids(div.get("corresp")) or ("",))[0]
+        for el in div.iterchildren(tei("note")):
+            paragraphs = tuple((p.get(f"{{{XML_NS}}}lang", "en"), trimmed(mixed_content(p, ctx)))
+                               for p in el.iterchildren(tei("p")))
+            found.append(CommentaryEntry(
+                xml_id(el) or "", episode, _bilingual(list(el.iterchildren(tei("label")))), paragraphs,
+                pointers(el.get("target")), pointer_ids(el.get("ana")), el.sourceline))
+    return found
+
+
+def _work(el: etree._Element, ctx: Context) -> Work:
+    consulted = [n for n in el.iterchildren(tei("note"))]
+    for note_el in consulted:  # the notes are about the work, not part of its description
+        el.remove(note_el)
+    content = trimmed(mixed_content(el, ctx))
+    for note_el in consulted:
+        el.append(note_el)
+    first = el.find(f".//{{{TEI_NS}}}surname")
+    if first is None:
+        first = next(el.iterchildren(tei("author"), tei("editor"), tei("title")), None)
+    key = _text(first) if first is not None else _text(el)
+    return Work(xml_id(el) or "", content, _bilingual(consulted), key.casefold(), el.sourceline)
+
+
+def works(f: TeiFile, ctx: Context) -> list[Work]:
+    found = [_work(el, ctx) for el in f.root.iter(tei("bibl"), tei("biblStruct"))
+             if el.getparent() is not None and el.getparent().tag == tei("listBibl")]
+    return sorted(found, key=lambda w: (w.sort_key, w.xml_id))
 
 
 def edition(files: list[TeiFile]) -> tuple[Edition, list[Diagnostic]]:
@@ -375,5 +438,16 @@ def edition(files: list[TeiFile]) -> tuple[Edition, list[Diagnostic]]:
             diagnostics.append(Diagnostic.at(path_of_file[t.file_name], 0, "orphan-translation",
                                              f'<text type="translation"> has corresp="{t.translation_of}", '
                                              "which is not an original text of the corpus"))
+    commentary, works_cited = None, None
+    entries: list[CommentaryEntry] = []
+    found_works: list[Work] = []
+    for f in files:
+        ctx = Context(f.path)
+        if is_commentary(f):
+            commentary, entries = f.path.name, commentary_entries(f, ctx)
+        elif is_bibliography(f):
+            works_cited, found_works = f.path.name, works(f, ctx)
+        diagnostics += ctx.diagnostics
     return Edition(version, title, tuple(originals), tuple(translations), tuple(found_entities),
-                   authority.path.name if authority is not None else None, found_episodes), diagnostics
+                   authority.path.name if authority is not None else None, found_episodes,
+                   tuple(entries), tuple(found_works), commentary, works_cited), diagnostics

@@ -59,9 +59,12 @@
   var popup = null;
   var opener = null;
 
-  function lemmata(noteId) {
-    var note = document.getElementById(noteId);
-    var ids = note ? (note.getAttribute("data-targets") || "").split(/\s+/) : [];
+  // The elements a marker's note discusses: an apparatus note names them (data-targets); a
+  // commentary marker names the one it follows (data-lemma).
+  function lemmata(marker) {
+    var note = document.getElementById(marker.getAttribute("data-note"));
+    var ids = marker.hasAttribute("data-lemma") ? [marker.getAttribute("data-lemma")]
+      : note ? (note.getAttribute("data-targets") || "").split(/\s+/) : [];
     return ids.map(function (id) { return id && document.getElementById(id); }).filter(Boolean);
   }
 
@@ -73,7 +76,7 @@
     opener = null;
     marker.setAttribute("aria-expanded", "false");
     marker.removeAttribute("aria-controls");
-    lemmata(marker.getAttribute("data-note")).forEach(function (el) { el.classList.remove("alb-lemma--active"); });
+    lemmata(marker).forEach(function (el) { el.classList.remove("alb-lemma--active"); });
     if (restoreFocus) marker.focus();
   }
 
@@ -81,6 +84,7 @@
     var copy = note.cloneNode(true);
     // The copy must not repeat ids, and its "back to the text" link would point at the marker itself.
     copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+    copy.querySelectorAll(".alb-com__backlinks").forEach(function (links) { links.remove(); });
     copy.querySelectorAll(".alb-app__back").forEach(function (back) {
       var span = document.createElement("span");
       span.className = "alb-app__where";
@@ -124,17 +128,30 @@
     close.addEventListener("click", function () { closePopup(true); });
     popup.appendChild(close);
     popup.appendChild(noteContent(note));
-    document.body.appendChild(popup);
-    place(popup, marker);
+    if (marker.classList.contains("alb-comref")) {
+      // A commentary entry is read beside the text on wide screens, and opens in place below
+      // the paragraph on narrow ones.
+      var block = marker.closest(".alb-p, .alb-bibl, .alb-head, .alb-row");
+      if (window.matchMedia("(min-width: 76.25em)").matches || !block) {
+        popup.classList.add("alb-popup--side");
+        document.body.appendChild(popup);
+      } else {
+        popup.classList.add("alb-popup--inline");
+        block.after(popup);
+      }
+    } else {
+      document.body.appendChild(popup);
+      place(popup, marker);
+    }
     opener = marker;
     marker.setAttribute("aria-expanded", "true");
     marker.setAttribute("aria-controls", popup.id);
-    lemmata(noteId).forEach(function (el) { el.classList.add("alb-lemma--active"); });
+    lemmata(marker).forEach(function (el) { el.classList.add("alb-lemma--active"); });
     popup.focus();
   }
 
   function initMarkers() {
-    document.querySelectorAll(".alb-noteref").forEach(function (marker) {
+    document.querySelectorAll(".alb-noteref, .alb-comref").forEach(function (marker) {
       marker.setAttribute("role", "button");
       marker.setAttribute("aria-haspopup", "dialog");
       marker.setAttribute("aria-expanded", "false");
@@ -150,12 +167,18 @@
       if (event.key === "Escape" && popup) { event.preventDefault(); closePopup(true); }
     });
     document.addEventListener("click", function (event) {
-      if (popup && !popup.contains(event.target) && !event.target.closest(".alb-noteref")) closePopup(false);
+      if (popup && !popup.contains(event.target) && !event.target.closest(".alb-noteref, .alb-comref")) {
+        closePopup(false);
+      }
     });
     document.addEventListener("focusin", function (event) {
       if (popup && !popup.contains(event.target) && event.target !== opener) closePopup(false);
     });
-    window.addEventListener("resize", function () { if (popup) place(popup, opener); });
+    window.addEventListener("resize", function () {
+      if (popup && !popup.classList.contains("alb-popup--side") && !popup.classList.contains("alb-popup--inline")) {
+        place(popup, opener);
+      }
+    });
   }
 
   // --- name cards: who or what a name is, on hover and keyboard focus ------------------------------
