@@ -17,7 +17,8 @@ from lxml import etree
 
 from .commentary import Lemma, Resolver, cited_works, named_entities
 from .i18n import label, language_name
-from .model import CommentaryEntry, Edition, Lang, TextDoc
+from .model import CommentaryEntry, Edition, Lang, Phrase, TextDoc, walk
+from .readings import normalise_whitespace, reading
 from .render import CommentRef, Ctx, TocEntry, h, inline, permalink, serialize
 
 
@@ -89,12 +90,25 @@ def _see_also(entry: CommentaryEntry, edition: Edition, lang: Lang, links: Comme
         parts.append(h("p", None, h("span", {"class": "alb-com__label"}, label(lang, "com_index"), ": "),
                        *_joined(named)))
     works = {w.xml_id for w in edition.bibliography}
-    cited = [h("a", {"href": f"{links.bibliography}#{w}"}, w.removeprefix("bib-"))
+    short = _citation_labels(entry, lang, edition.bibliography_file)
+    cited = [h("a", {"href": f"{links.bibliography}#{w}"}, short.get(w, w))
              for w in cited_works(entry, edition.bibliography_file) if w in works]
     if cited:
         parts.append(h("p", None, h("span", {"class": "alb-com__label"}, label(lang, "com_works"), ": "),
                        *_joined(cited)))
     return h("div", {"class": "alb-com__see"}, *parts) if parts else None
+
+
+def _citation_labels(entry: CommentaryEntry, lang: Lang, bibliography_file: str | None) -> dict[str, str]:
+    """How the entry itself cites each work in this language ("BRE", "Hummel 1943")."""
+    found: dict[str, str] = {}
+    for content in entry.body(lang):
+        for node in walk(content):
+            if isinstance(node, Phrase) and node.tag == "ref":
+                file_name, _, fragment = (node.attr("target") or "").rpartition("#")
+                if file_name == bibliography_file and fragment not in found:
+                    found[fragment] = normalise_whitespace(reading(node.children, "critical"))
+    return found
 
 
 def _joined(items: list[etree._Element]) -> list[etree._Element | str]:

@@ -184,7 +184,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         comment_links = _commentary_links(edition, lang, page)
         commented = textpage.Commented(
             on_page.refs, lambda ctx: commentarypage.text_page_section(on_page, ctx, comment_links, text.siglum),
-            f"{text.siglum}-commentary", label(lang, "commentary_on_text"))
+            f"{text.siglum}-commentary", label(lang, "commentary_on_text"),
+            tuple(e for _, entry, _ in on_page.entries for e in commentary.named_entities(entry)))
     fragment, toc = textpage.text_page(text, edition.translation(text.siglum), lang, links,
                                        {e.xml_id: e for e in edition.entities}, _entity_href(edition, lang, page),
                                        commented, _pointer_href(edition, lang, page))

@@ -220,9 +220,12 @@ def card(entity: Entity, lang: Lang) -> etree._Element:
              h("span", {"class": "alb-card__line"}, f" {one_line(entity, lang)}") if one_line(entity, lang) else None)
 
 
-def cards(docs: list[TextDoc], entities: Mapping[str, Entity], lang: Lang) -> etree._Element | None:
-    """One card per entity named on the page; hidden, referenced by aria-describedby, shown by edition.js."""
-    named = dict.fromkeys(n.entity for doc in docs for n in doc.inline_nodes() if isinstance(n, Phrase) and n.entity)
+def cards(docs: list[TextDoc], entities: Mapping[str, Entity], lang: Lang,
+          also: tuple[str, ...] = ()) -> etree._Element | None:
+    """One card per entity named on the page (in the texts, and in `also`: the commentary shown
+    below them); hidden, referenced by aria-describedby, shown by edition.js."""
+    named = dict.fromkeys([n.entity for doc in docs for n in doc.inline_nodes() if isinstance(n, Phrase) and n.entity]
+                          + list(also))
     found = [entities[e] for e in named if e in entities]
     if not found:
         return None
@@ -238,6 +241,7 @@ class Commented:
     section: Callable[[Ctx], etree._Element | None]
     toc_id: str
     toc_title: str
+    entities: tuple[str, ...] = ()  # named in the entries shown on the page (they need cards too)
 
 
 def text_page(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links: Links,
@@ -259,7 +263,8 @@ def text_page(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links
                 text_body(text, translation, ctx),
                 apparatus_section(text, entries, ctx),
                 local_commentary,
-                cards([d for d in (text, translation) if d is not None], entities, site_lang))
+                cards([d for d in (text, translation) if d is not None], entities, site_lang,
+                      commented.entities if commented else ()))
     toc = [TocEntry(d.xml_id, reading(d.head.content, "critical"), 2) for d in text.divisions if d.head is not None]
     if entries:
         toc.append(TocEntry(f"{text.siglum}-apparatus", label(site_lang, "apparatus"), 2))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
+from scripts import commentary, commentarypage
 from scripts.model import Edition, Phrase
 from scripts.paths import PROJECT_ROOT
 from scripts.teiload import TEI_NS, XML_NS
@@ -51,9 +52,17 @@ def test_every_citable_unit_is_an_html_anchor_in_both_languages(site: Path, edit
     page_parts = {f"{siglum}-apparatus"} if markers else set()
     controls = {f"alb-{name}" for name in ("view-critical", "view-diplomatic", "layout-parallel",
                                             "layout-original", "layout-translation")}
+    # the commentary on this text: its entries below the text, and a marker after each lemma
+    on_page = commentarypage.on_text_page(edition, commentary.Resolver(edition), text, "en")
+    entries = {entry.xml_id for _, entry, _ in on_page.entries}
+    comment_markers = {f"cref-{lemma}-{ref.entry_id}" for lemma, refs in on_page.refs.items() for ref in refs}
+    if entries:
+        page_parts.add(f"{siglum}-commentary")
+    cards |= {f"card-{e}" for _, entry, _ in on_page.entries for e in commentary.named_entities(entry)}
     per_language = {lang: html_ids(site, text.slug, lang) for lang in LANGUAGES}
     for lang, ids in per_language.items():
-        assert set(ids) == expected | markers | page_parts | controls | name_ids | cards, lang
+        assert set(ids) == expected | markers | page_parts | controls | name_ids | cards | entries \
+            | comment_markers, lang
         assert len(ids) == len(set(ids)), f"duplicate HTML ids on the {lang} page"
     assert per_language["en"] == per_language["ru"]
 

@@ -64,7 +64,7 @@ def test_table_of_contents_lists_the_sections_of_c(site: Path) -> None:
     # Material renders the page's TOC twice (sidebar and, for small screens, inside the main nav).
     toc = list(dict.fromkeys(a.get("href") for a in doc.cssselect("nav.md-nav--secondary a.md-nav__link")))
     assert toc == ["#C-background", "#C-siege-1685", "#C-siege-1686", "#C-aftermath", "#C-references",
-                   "#C-bibliography", "#C-apparatus"]
+                   "#C-bibliography", "#C-apparatus", "#C-commentary"]
 
 
 def test_failed_build_leaves_previous_site_intact(tmp_path: Path) -> None:
