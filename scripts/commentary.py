@@ -15,10 +15,9 @@ from pathlib import Path
 
 from . import concordance, figures
 from .diagnostics import Diagnostic
-from .model import Choice, CommentaryEntry, Edition, Inline, Phrase, Pointer, TextDoc, Unit, walk
+from .i18n import LANGUAGES
+from .model import Choice, CommentaryEntry, Edition, Inline, Phrase, Pointer, TextDoc, Unit, per_edition, walk
 from .readings import normalise_whitespace, reading
-
-LANGS = ("en", "ru")
 
 
 @dataclass(frozen=True)
@@ -50,22 +49,10 @@ class Resolver:
         self.edition = edition
         self.docs = {d.file_name: d for d in edition.documents()}
         self.elements = {name: _elements(doc) for name, doc in self.docs.items()}
-        self.translated_figures: dict[str, str] = {}
-        self.translated_units: dict[str, tuple[TextDoc, Unit]] = {}
-        for translation in edition.translations:
-            units = {u.xml_id: u for u in translation.units()}
-            for div in translation.divisions:
-                for block in div.blocks:
-                    items = getattr(block, "items", None) or (block,)
-                    for item in items:
-                        corresp = getattr(item, "corresp", None)
-                        if corresp and item.xml_id in units:
-                            self.translated_units[corresp] = (translation, units[item.xml_id])
-                if div.corresp and div.xml_id in units:
-                    self.translated_units[div.corresp] = (translation, units[div.xml_id])
-            for node in translation.inline_nodes():
-                if isinstance(node, Phrase) and node.tag in figures.FIGURE_TAGS and node.attr("corresp"):
-                    self.translated_figures[node.attr("corresp").rsplit("#", 1)[-1]] = node.xml_id or ""
+        # the translations' figures and units, by the id of what they translate
+        self.translated_figures = {original: node.xml_id or "" for t in edition.translations
+                                   for original, node in figures.translated_figures(t).items()}
+        self.translated_units = {u.corresp: (t, u) for t in edition.translations for u in t.units() if u.corresp}
 
     def lemma(self, pointer: Pointer) -> Lemma | None:
         doc = self.docs.get(pointer.file)
@@ -107,6 +94,12 @@ class Resolver:
         return out
 
 
+@per_edition
+def resolver(edition: Edition) -> Resolver:
+    """The edition's resolver, built once per edition (every text page and the check use it)."""
+    return Resolver(edition)
+
+
 def entries_by_question(edition: Edition) -> dict[str, list[CommentaryEntry]]:
     found: dict[str, list[CommentaryEntry]] = {}
     for entry in edition.commentary:
@@ -146,7 +139,7 @@ def _problem(path: Path, line: int, code: str, message: str) -> Diagnostic:
 
 def _entry_problems(entry: CommentaryEntry, edition: Edition, resolver: Resolver,
                     path: Path) -> Iterator[Diagnostic]:
-    for lang in LANGS:
+    for lang in LANGUAGES:
         if lang not in dict(entry.label.by_lang):
             yield _problem(path, entry.line, "commentary-language",
                            f'entry {entry.xml_id} has no <label xml:lang="{lang}">')
@@ -182,16 +175,15 @@ def check(edition: Edition, tei_dir: Path) -> list[Diagnostic]:
     if edition.commentary_file is None:
         return []
     path = tei_dir / edition.commentary_file
-    resolver = Resolver(edition)
-    diagnostics = [d for entry in edition.commentary for d in _entry_problems(entry, edition, resolver, path)]
+    found = resolver(edition)
+    diagnostics = [d for entry in edition.commentary for d in _entry_problems(entry, edition, found, path)]
     cited = {w for entry in edition.commentary for w in cited_works(entry, edition.bibliography_file)}
     for work in edition.bibliography:
         if work.xml_id not in cited:
             diagnostics.append(_problem(tei_dir / (edition.bibliography_file or ""), work.line, "uncited-work",
                                         f"bibliography entry {work.xml_id} is cited by no commentary entry"))
     discussed = entries_by_question(edition)
-    sections = concordance.concordance(edition, figures.figures(edition))
-    for row in concordance.rows(sections):
+    for row in concordance.rows(concordance.of_edition(edition)):
         if row.status == "disagree" and row.question.xml_id not in discussed:
             diagnostics.append(_problem(path, 0, "uncommented-disagreement",
                                         f'the texts disagree on "{row.question.xml_id}" '

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from . import commentary
 from .commentary import Lemma, Resolver, cited_works, named_entities
 from .i18n import label, language_name
 from .model import CommentaryEntry, Edition, Lang, Phrase, TextDoc, walk
@@ -132,7 +133,7 @@ def entry_article(entry: CommentaryEntry, edition: Edition, resolver: Resolver, 
 
 
 def commentary_page(edition: Edition, ctx: Ctx, links: CommentaryLinks) -> tuple[str, list[TocEntry]]:
-    resolver = Resolver(edition)
+    found = commentary.resolver(edition)
     lang = ctx.lang
     root = h("div", {"class": "alb-commentary"}, h("p", {"class": "alb-com__intro"}, label(lang, "com_intro")))
     toc = []
@@ -145,7 +146,7 @@ def commentary_page(edition: Edition, ctx: Ctx, links: CommentaryLinks) -> tuple
                     h("h2", {"id": anchor}, title, " ", permalink(anchor, "unit_division", lang)))
         for entry in edition.commentary:
             if entry.episode == episode_id:
-                section.append(entry_article(entry, edition, resolver, ctx, links))
+                section.append(entry_article(entry, edition, found, ctx, links))
         root.append(section)
         toc.append(TocEntry(anchor, title, 2))
     return serialize(root), toc
@@ -189,8 +190,7 @@ def on_text_page(edition: Edition, resolver: Resolver, text: TextDoc, lang: Lang
     for entry in edition.commentary:
         here = [lem for lem in resolver.lemmata(entry) if (lem.doc.translation_of or lem.doc.siglum) == text.siglum]
         if here:
-            first = min(order.get(lem.unit.xml_id, len(order)) for lem in here if not lem.derived) \
-                if any(not lem.derived for lem in here) else len(order)
+            first = min((order[lem.unit.xml_id] for lem in here if not lem.derived), default=len(order))
             found.append((first, entry, here))
     found.sort(key=lambda item: item[0])
     refs: dict[str, list[CommentRef]] = {}

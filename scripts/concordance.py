@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Literal
 
-from .figures import DATE, Figure
-from .model import Edition, Episode, Question
+from .figures import DATE, Figure, figures
+from .model import Edition, Episode, Question, per_edition
 
 Status = Literal["disagree", "agree", "unmatched", "single"]
 STATUSES: tuple[Status, ...] = ("disagree", "agree", "unmatched", "single")
@@ -92,6 +92,12 @@ def concordance(edition: Edition, every_figure: list[Figure]) -> list[Section]:
             rows.append(Row(question, cells, status, conflicts))
         sections.append(Section(episode, tuple(rows)))
     return sections
+
+
+@per_edition
+def of_edition(edition: Edition) -> list[Section]:
+    """The edition's concordance, computed once per edition."""
+    return concordance(edition, figures(edition))
 
 
 def rows(sections: list[Section]) -> list[Row]:

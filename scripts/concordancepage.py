@@ -38,10 +38,8 @@ class ConcordanceLinks:
         return f"{self.text_page(figure.siglum)}#{figure.translation.xml_id}"
 
 
-def _unit_label(figure: Figure, edition: Edition, lang: Lang) -> str:
-    text = edition.text(figure.siglum)
-    unit = next((u for u in text.units() if u.xml_id == figure.unit_id), None)
-    where = label(lang, "para_short", n=unit.n) if unit is not None and unit.n else figure.unit_id
+def _unit_label(figure: Figure, lang: Lang) -> str:
+    where = label(lang, "para_short", n=figure.unit_n) if figure.unit_n else figure.unit_id
     return f"{figure.siglum}, {where}"
 
 
@@ -57,7 +55,7 @@ def _figure_item(figure: Figure, edition: Edition, lang: Lang, links: Concordanc
     return h("li", {"class": "alb-fig", "data-figure": figure.xml_id, "data-value": normalised(figure, lang)},
              wording, " ", translated, " ",
              h("span", {"class": "alb-fig__value"}, normalised(figure, lang)), " ",
-             h("a", {"class": "alb-fig__where", "href": links.figure(figure)}, _unit_label(figure, edition, lang)))
+             h("a", {"class": "alb-fig__where", "href": links.figure(figure)}, _unit_label(figure, lang)))
 
 
 def _cell(cell: Cell, edition: Edition, lang: Lang, links: ConcordanceLinks) -> etree._Element:
@@ -74,8 +72,9 @@ def _status(row: Row, lang: Lang) -> etree._Element:
 
 def _question_cell(row: Row, lang: Lang, links: ConcordanceLinks) -> etree._Element:
     extra: list[etree._Element | str] = []
-    for dimension in charts.chartable(row):
-        target = charts.chart_id(row.question.xml_id, dimension, charts.chartable(row))
+    dimensions = charts.chartable(row)
+    for dimension in dimensions:
+        target = charts.chart_id(row.question.xml_id, dimension, dimensions)
         extra += [" ", h("a", {"class": "alb-conc__chart", "href": f"#{target}"}, label(lang, "see_chart"))]
     for text, href in links.commentary(row.question.xml_id):
         extra += [" ", h("a", {"class": "alb-conc__commentary", "href": href}, text)]

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from .diagnostics import Diagnostic
-from .model import Edition, Inline, Phrase, TextDoc, pointer_ids, walk
+from .model import Edition, Inline, Phrase, TextDoc, Unit, pointer_ids, walk
 from .rules import EDITION_FILE
 
 FIGURE_TAGS = frozenset({"num", "measure", "date"})
@@ -108,6 +108,7 @@ class Figure:
     line: int
     translation: Phrase | None = None  # the same figure in the editors' translation
     translation_siglum: str | None = None
+    unit_n: str | None = None  # the number of the unit holding it ("para. 3")
 
     @property
     def amount(self) -> float | None:
@@ -176,7 +177,7 @@ def is_figure(node: Inline) -> bool:
     return isinstance(node, Phrase) and node.tag in FIGURE_TAGS and bool(node.xml_id) and bool(node.attr("ana"))
 
 
-def _translation_figures(doc: TextDoc | None) -> dict[str, Phrase]:
+def translated_figures(doc: TextDoc | None) -> dict[str, Phrase]:
     """A translation's figures by the id of the original figure they translate."""
     if doc is None:
         return {}
@@ -184,18 +185,27 @@ def _translation_figures(doc: TextDoc | None) -> dict[str, Phrase]:
             if isinstance(node, Phrase) and node.tag in FIGURE_TAGS and (ids := pointer_ids(node.attr("corresp")))}
 
 
-def text_figures(text: TextDoc, translation: TextDoc | None = None) -> Iterator[Figure]:
-    """The figures of an original text, in document order, each with its translation."""
-    translated = _translation_figures(translation)
+def figure_nodes(text: TextDoc) -> Iterator[tuple[Unit, Phrase]]:
+    """The figure elements of a text with the unit holding each, in document order."""
     for unit in text.units():
         for node in walk(unit.content):
-            if not is_figure(node):
-                continue
-            assert isinstance(node, Phrase)
-            value, info = normalise(node)
-            yield Figure(node.xml_id or "", text.siglum, pointer_ids(node.attr("ana"))[0], node.tag, unit.xml_id,
-                         node, value, info, node.attr("cert"), unit.line, translated.get(node.xml_id or ""),
-                         translation.siglum if translation is not None else None)
+            if isinstance(node, Phrase) and is_figure(node):
+                yield unit, node
+
+
+def _question(node: Phrase) -> str:
+    ids = pointer_ids(node.attr("ana"))
+    return ids[0] if ids else ""
+
+
+def text_figures(text: TextDoc, translation: TextDoc | None = None) -> Iterator[Figure]:
+    """The figures of an original text, in document order, each with its translation."""
+    translated = translated_figures(translation)
+    for unit, node in figure_nodes(text):
+        value, info = normalise(node)
+        yield Figure(node.xml_id or "", text.siglum, _question(node), node.tag, unit.xml_id,
+                     node, value, info, node.attr("cert"), unit.line, translated.get(node.xml_id or ""),
+                     translation.siglum if translation is not None else None, unit.n)
 
 
 def figures(edition: Edition) -> list[Figure]:
@@ -225,29 +235,25 @@ def check(edition: Edition, tei_dir: Path) -> list[Diagnostic]:
     for text in edition.texts:
         path = tei_dir / text.file_name
         translation = edition.translation(text.siglum)
-        translated = _translation_figures(translation)
-        for unit in text.units():
-            for node in walk(unit.content):
-                if not is_figure(node):
-                    continue
-                assert isinstance(node, Phrase)
-                question = pointer_ids(node.attr("ana"))[0] if pointer_ids(node.attr("ana")) else ""
-                answered.add(question)
-                if question not in questions:
-                    diagnostics.append(Diagnostic.at(
-                        path, unit.line, "unknown-question",
-                        f'figure {node.xml_id} (in {unit.xml_id}) has ana="{node.attr("ana")}", '
-                        "which is not a question of the taxonomy in edition.xml"))
-                try:
-                    normalise(node)
-                except ValueError as exc:
-                    diagnostics.append(Diagnostic.at(path, unit.line, "figure-value",
-                                                     f"figure {node.xml_id} (in {unit.xml_id}): {exc}"))
-                if translation is not None and node.xml_id not in translated:
-                    diagnostics.append(Diagnostic.at(
-                        tei_dir / translation.file_name, 0, "untranslated-figure",
-                        f'no figure of {translation.file_name} has corresp="{text.file_name}#{node.xml_id}" '
-                        f"(the translation of {node.xml_id} in {unit.xml_id})"))
+        translated = translated_figures(translation)
+        for unit, node in figure_nodes(text):
+            question = _question(node)
+            answered.add(question)
+            if question not in questions:
+                diagnostics.append(Diagnostic.at(
+                    path, unit.line, "unknown-question",
+                    f'figure {node.xml_id} (in {unit.xml_id}) has ana="{node.attr("ana")}", '
+                    "which is not a question of the taxonomy in edition.xml"))
+            try:
+                normalise(node)
+            except ValueError as exc:
+                diagnostics.append(Diagnostic.at(path, unit.line, "figure-value",
+                                                 f"figure {node.xml_id} (in {unit.xml_id}): {exc}"))
+            if translation is not None and node.xml_id not in translated:
+                diagnostics.append(Diagnostic.at(
+                    tei_dir / translation.file_name, 0, "untranslated-figure",
+                    f'no figure of {translation.file_name} has corresp="{text.file_name}#{node.xml_id}" '
+                    f"(the translation of {node.xml_id} in {unit.xml_id})"))
     for question in questions.values():
         if question.xml_id not in answered:
             diagnostics.append(Diagnostic.at(tei_dir / EDITION_FILE, question.line, "unanswered-question",

@@ -44,7 +44,7 @@ from scripts import (  # noqa: E402
 )
 from scripts.diagnostics import TeiError  # noqa: E402
 from scripts.i18n import DEFAULT_LANGUAGE, label  # noqa: E402
-from scripts.model import Edition, TextDoc  # noqa: E402
+from scripts.model import Edition  # noqa: E402
 from scripts.paths import CACHE_DIR, GENERATED_DIRS, tei_dir  # noqa: E402
 from scripts.render import Ctx  # noqa: E402
 
@@ -180,11 +180,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     )
     commented = None
     if edition.commentary:
-        on_page = commentarypage.on_text_page(edition, commentary.Resolver(edition), text, lang)
+        on_page = commentarypage.on_text_page(edition, commentary.resolver(edition), text, lang)
         comment_links = _commentary_links(edition, lang, page)
         commented = textpage.Commented(
             on_page.refs, lambda ctx: commentarypage.text_page_section(on_page, ctx, comment_links, text.siglum),
-            f"{text.siglum}-commentary", label(lang, "commentary_on_text"),
             tuple(e for _, entry, _ in on_page.entries for e in commentary.named_entities(entry)))
     fragment, toc = textpage.text_page(text, edition.translation(text.siglum), lang, links,
                                        {e.xml_id: e for e in edition.entities}, _entity_href(edition, lang, page),
@@ -197,26 +196,17 @@ def _index_page(page: Page, config: MkDocsConfig) -> str:
     edition = _edition()
     lang = _page_language(page, config)
 
-    def text_href(doc: TextDoc) -> str:
-        slug = (doc.translation_of or doc.siglum).lower()
-        return get_relative_url(pages.site_path(pages.text_page_uri(slug), lang), page.url)
-
-    links = indexpage.IndexLinks(text_page=text_href, entity=_entity_href(edition, lang, page))
+    text_href = _text_href(lang, page)
+    links = indexpage.IndexLinks(text_page=lambda doc: text_href(doc.translation_of or doc.siglum),
+                                 entity=_entity_href(edition, lang, page))
     fragment, toc = indexpage.index_page(edition, page.meta["alb_kind"], lang, links)
     page.toc = _toc(toc)
     return fragment
 
 
-def _sections(edition: Edition) -> list[concordance.Section]:
-    return concordance.concordance(edition, figures.figures(edition))
-
-
 def _concordance_page(page: Page, config: MkDocsConfig) -> str:
     edition = _edition()
     lang = _page_language(page, config)
-
-    def text_href(siglum: str) -> str:
-        return get_relative_url(pages.site_path(pages.text_page_uri(siglum.lower()), lang), page.url)
 
     by_question = commentary.entries_by_question(edition)
     commentary_url = _page_href(pages.COMMENTARY_URI, lang, page)
@@ -226,11 +216,12 @@ def _concordance_page(page: Page, config: MkDocsConfig) -> str:
                 for e in by_question.get(question, [])]
 
     links = concordancepage.ConcordanceLinks(
-        text_page=text_href,
+        text_page=_text_href(lang, page),
         downloads={kind: get_relative_url(path, page.url) for kind, path in CONCORDANCE_DATA.items()},
         commentary=comments,
     )
-    fragment, toc = concordancepage.concordance_page(edition, _sections(edition), lang, links, exports.COLUMNS)
+    fragment, toc = concordancepage.concordance_page(edition, concordance.of_edition(edition), lang, links,
+                                                     exports.COLUMNS)
     page.toc = _toc(toc)
     return fragment
 
@@ -254,7 +245,7 @@ def _write_data(config: MkDocsConfig, edition: Edition) -> None:
     def anchor(figure: figures.Figure, lang: str) -> str:
         return f"{base}{pages.site_path(pages.text_page_uri(figure.siglum.lower()), lang)}#{figure.xml_id}"
 
-    sections = _sections(edition)
+    sections = concordance.of_edition(edition)
     records = exports.records(edition, sections, anchor)
     site_dir = Path(config["site_dir"])
     (site_dir / DATA_DIR).mkdir(parents=True, exist_ok=True)

@@ -5,9 +5,10 @@ TEI → (transform) → model → (render, readings) → pages. Nothing downstre
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import wraps
+from typing import Literal, TypeVar
 
 Lang = str  # BCP 47 tag, e.g. "en", "ru"
 View = Literal["critical", "diplomatic"]
@@ -150,6 +151,7 @@ class Unit:
     n: str | None
     content: tuple[Inline, ...]
     line: int
+    corresp: str | None = None  # in a translation: the id of the original's unit
 
 
 # --- documents ---------------------------------------------------------------------------------
@@ -199,13 +201,13 @@ class TextDoc:
         division's id), paragraphs, bibliography items."""
         for div in self.divisions:
             if div.head is not None:
-                yield Unit(div.xml_id, None, div.head.content, div.line)
+                yield Unit(div.xml_id, None, div.head.content, div.line, div.corresp)
             for block in div.blocks:
                 if isinstance(block, Paragraph):
-                    yield Unit(block.xml_id, block.n, block.content, block.line)
+                    yield Unit(block.xml_id, block.n, block.content, block.line, block.corresp)
                 elif isinstance(block, BiblList):
                     for item in block.items:
-                        yield Unit(item.xml_id, None, item.content, item.line)
+                        yield Unit(item.xml_id, None, item.content, item.line, item.corresp)
 
     def inline_nodes(self) -> Iterator[Inline]:
         """Every inline node of the text, depth first, in document order."""
@@ -365,3 +367,21 @@ class Edition:
     def translation(self, siglum: str) -> TextDoc | None:
         """The editors' translation of the text with this siglum, if there is one."""
         return next((t for t in self.translations if t.translation_of == siglum), None)
+
+
+T = TypeVar("T")
+
+
+def per_edition(build: Callable[[Edition], T]) -> Callable[[Edition], T]:
+    """Compute something derived from an edition once per edition object: every page of a build
+    (and the build's checks) asks for the same concordance or commentary links."""
+    cache: dict[int, tuple[Edition, T]] = {}
+
+    @wraps(build)
+    def derived(edition: Edition) -> T:
+        hit = cache.get(id(edition))
+        if hit is None or hit[0] is not edition:
+            cache.clear()  # one edition at a time: a serve session replaces it on each edit
+            hit = cache[id(edition)] = (edition, build(edition))
+        return hit[1]
+    return derived

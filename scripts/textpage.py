@@ -236,11 +236,10 @@ def cards(docs: list[TextDoc], entities: Mapping[str, Entity], lang: Lang,
 
 @dataclass(frozen=True)
 class Commented:
-    """The commentary on this page: markers by element id, and the section that holds the entries."""
+    """The commentary on this page: markers by element id, and the section that holds the entries
+    (its heading goes into the table of contents)."""
     refs: Mapping[str, tuple[CommentRef, ...]]
     section: Callable[[Ctx], etree._Element | None]
-    toc_id: str
-    toc_title: str
     entities: tuple[str, ...] = ()  # named in the entries shown on the page (they need cards too)
 
 
@@ -268,6 +267,7 @@ def text_page(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links
     toc = [TocEntry(d.xml_id, reading(d.head.content, "critical"), 2) for d in text.divisions if d.head is not None]
     if entries:
         toc.append(TocEntry(f"{text.siglum}-apparatus", label(site_lang, "apparatus"), 2))
-    if commented is not None and local_commentary is not None:
-        toc.append(TocEntry(commented.toc_id, commented.toc_title, 2))
+    if local_commentary is not None:
+        heading = local_commentary.find("h2")
+        toc.append(TocEntry(heading.get("id"), "".join(heading.itertext()), 2))
     return serialize(article), toc

@@ -385,12 +385,9 @@ def commentary_entries(f: TeiFile, ctx: Context) -> list[CommentaryEntry]:
 
 
 def _work(el: etree._Element, ctx: Context) -> Work:
-    consulted = [n for n in el.iterchildren(tei("note"))]
-    for note_el in consulted:  # the notes are about the work, not part of its description
-        el.remove(note_el)
-    content = trimmed(mixed_content(el, ctx))
-    for note_el in consulted:
-        el.append(note_el)
+    consulted = list(el.iterchildren(tei("note")))
+    # the notes are about the work, not part of its description
+    content = trimmed(_merge([n for n in mixed_content(el, ctx) if not isinstance(n, Note)]))
     first = el.find(f".//{{{TEI_NS}}}surname")
     if first is None:
         first = next(el.iterchildren(tei("author"), tei("editor"), tei("title")), None)
