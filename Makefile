@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Material 9.8 prints an end-of-life banner on every command; it is noise in our logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check bench clean system-deps browser-deps
+.PHONY: serve build test lint check anchors bench clean system-deps browser-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ build: $(VENV)/.runtime-installed system-deps
 
 check: $(VENV)/.runtime-installed system-deps
 	$(BIN)/python -m scripts.check
+
+# Register newly published anchors (anchors/published.tsv); never removes a line.
+anchors: $(VENV)/.runtime-installed system-deps
+	$(BIN)/python -m scripts.anchors --update
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check scripts tests

@@ -31,6 +31,7 @@ if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
 from scripts import (  # noqa: E402
+    anchors,
     commentary,
     commentarypage,
     concordance,
@@ -162,6 +163,16 @@ def _toc(entries: list) -> object:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    body = _page_body(html, page, config)
+    lang = _page_language(page, config)
+    english_page = page.url.removeprefix(f"{lang}/") if lang != DEFAULT_LANGUAGE else page.url
+    here, moved = anchors.aliases_for(english_page)
+    moved_links = [(alias, get_relative_url(anchors.page_in(alias.new.page, lang), page.url) + f"#{alias.new.id}")
+                   for alias in moved]
+    return anchors.apply_aliases(body, here, moved_links, lang)
+
+
+def _page_body(html: str, page: Page, config: MkDocsConfig) -> str:
     kind = page.meta.get("alb_page")
     if kind == pages.PAGE_INDEX:
         return _index_page(page, config)

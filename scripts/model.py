@@ -344,6 +344,9 @@ class Edition:
     bibliography: tuple[Work, ...] = field(default_factory=tuple)  # sorted for display
     commentary_file: str | None = None
     bibliography_file: str | None = None
+    published: str = ""  # ISO date of this version's publication (edition.xml publicationStmt/date/@when)
+    editors: str = ""  # the responsible editors, as the edition names them
+    publisher: str = ""
 
     def documents(self) -> list[TextDoc]:
         """Originals and translations, each original followed by its translation."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import commentary, figures, names, rules, schema, teiload, transform
+from . import anchors, commentary, figures, names, rules, schema, teiload, transform
 from .diagnostics import Diagnostic, TeiError
 from .model import Edition
 from .paths import SCHEMA_PATH, tei_dir
@@ -51,6 +51,8 @@ def check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH) -> tup
     problems += figures.check(edition, directory)
     if not problems:  # the commentary's checks compare figures, which must be sound first
         problems += commentary.check(edition, directory)
+    if not problems:  # published anchors are computed from a sound model
+        problems += anchors.check(edition, directory)
     return (None if problems else edition), sorted(set(problems))
 
 

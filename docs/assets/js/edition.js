@@ -55,6 +55,15 @@
     }
   }
 
+  // An anchor that moved to another page (anchors/aliases.tsv) leaves a note under its old id
+  // linking to the new place: follow it at once (without JavaScript the reader follows the link).
+  function followMovedAnchor() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var note = id && document.getElementById(id);
+    var link = note && note.classList.contains("alb-moved") && note.querySelector("a[href]");
+    if (link) window.location.replace(link.href);
+  }
+
   // --- apparatus notes opened in place ----------------------------------------------------------
   var popup = null;
   var opener = null;
@@ -216,6 +225,7 @@
   initControls();
   initMarkers();
   initCards();
+  followMovedAnchor();
   revealTarget();
-  window.addEventListener("hashchange", revealTarget);
+  window.addEventListener("hashchange", function () { followMovedAnchor(); revealTarget(); });
 })();

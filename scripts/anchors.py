@@ -1,0 +1,272 @@
+"""The anchor registry: every published anchor (page + id, both languages) stays citable.
+
+`anchors/published.tsv` (committed) lists each anchor the edition has published: its id and the
+page that carries it in English and in Russian. The build fails if one of them disappears, unless
+`anchors/aliases.tsv` declares where it went: the old id then keeps working and leads to the new
+place (on the same page, an empty element with the old id inside the new target; on another page,
+a "moved" note under the old id that links there, followed at once by edition.js).
+
+`python -m scripts.anchors --update` (`make anchors`) appends anchors published since; it never
+removes a line. The registry sits beside the corpus (`<corpus>/../anchors/`): a corpus that has
+never been published (a test copy, a benchmark corpus) has none, and nothing is checked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree, html
+
+from . import commentary, commentarypage
+from .diagnostics import Diagnostic
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, label
+from .model import Choice, Division, Edition, Note, Phrase, TextDoc, walk
+from .pages import BIBLIOGRAPHY_URI, COMMENTARY_URI, CONCORDANCE_URI, index_page_uri, site_path, text_page_uri
+from .paths import DOCS_DIR, display_path, tei_dir
+
+REGISTRY_DIR = "anchors"
+PUBLISHED_FILE = "published.tsv"
+ALIASES_FILE = "aliases.tsv"
+PUBLISHED_HEADER = (
+    "# Published anchors of the edition: never delete a line. If an anchor must go, declare where it went\n"
+    "# in aliases.tsv. Columns: id, page (English), page (Russian). New lines: `make anchors`.\n"
+)
+# Hand-written pages whose section ids are published (`## Heading {#id}` in docs/<name>.<lang>.md).
+HAND_WRITTEN = {"about": "about/", "index": ""}
+_ATTR_ID = re.compile(r"\{#([A-Za-z][\w-]*)\}")
+
+
+@dataclass(frozen=True, order=True)
+class Anchor:
+    page: str  # the English page's site path, e.g. "texts/a/"; "" is the home page
+    id: str
+
+    def page_in(self, lang: str) -> str:
+        return page_in(self.page, lang)
+
+    def __str__(self) -> str:
+        return f"{self.page}#{self.id}"
+
+
+@dataclass(frozen=True)
+class Alias:
+    old: Anchor
+    new: Anchor
+    line: int = 0
+
+
+def page_in(english_page: str, lang: str) -> str:
+    """The same page in another language (English at the root, other languages under /lang/)."""
+    return english_page if lang == DEFAULT_LANGUAGE else f"{lang}/{english_page}"
+
+
+def registry_dir(corpus: Path | None = None) -> Path:
+    return (corpus or tei_dir()).parent / REGISTRY_DIR
+
+
+# --- what the edition publishes ---------------------------------------------------------------
+
+def _division_ids(divisions: Iterable[Division]) -> Iterator[str]:
+    for div in divisions:
+        yield div.xml_id
+        for block in div.blocks:
+            if isinstance(block, Note):
+                yield block.xml_id
+
+
+def _doc_ids(doc: TextDoc) -> Iterator[str]:
+    yield from _division_ids(doc.divisions)
+    for unit in doc.units():
+        yield unit.xml_id
+        for node in walk(unit.content):
+            if isinstance(node, Choice | Phrase | Note) and node.xml_id:
+                yield node.xml_id
+
+
+def _text_page_ids(edition: Edition, text: TextDoc) -> set[str]:
+    docs = [text, edition.translation(text.siglum)]
+    ids = {i for doc in docs if doc is not None for i in _doc_ids(doc)}
+    if edition.commentary:  # the entries on this text, listed below it
+        on_page = commentarypage.on_text_page(edition, commentary.resolver(edition), text, DEFAULT_LANGUAGE)
+        ids |= {entry.xml_id for _, entry, _ in on_page.entries}
+    return ids
+
+
+def _hand_written_ids(docs_dir: Path) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for name, page in HAND_WRITTEN.items():
+        source = docs_dir / f"{name}.{DEFAULT_LANGUAGE}.md"
+        if source.exists():
+            found[page] = set(_ATTR_ID.findall(source.read_text(encoding="utf-8")))
+    return found
+
+
+def published(edition: Edition, docs_dir: Path = DOCS_DIR) -> set[Anchor]:
+    """Every anchor the current edition publishes (English paths; Russian pages carry the same ids)."""
+    def at(uri: str, ids: Iterable[str]) -> set[Anchor]:
+        page = site_path(uri, DEFAULT_LANGUAGE)
+        return {Anchor(page, i) for i in ids}
+
+    out: set[Anchor] = set()
+    for text in edition.texts:
+        out |= at(text_page_uri(text.slug), _text_page_ids(edition, text))
+    for entity in edition.entities:
+        out |= at(index_page_uri(entity.kind), [entity.xml_id])
+    out |= at(CONCORDANCE_URI, [e.xml_id for e in edition.episodes] + [q.xml_id for q in edition.questions()])
+    if edition.commentary:
+        out |= at(COMMENTARY_URI, [f"com-{e.episode}" for e in edition.commentary]
+                  + [e.xml_id for e in edition.commentary])
+        out |= at(BIBLIOGRAPHY_URI, [w.xml_id for w in edition.bibliography])
+    for page, ids in _hand_written_ids(docs_dir).items():
+        out |= {Anchor(page, i) for i in ids}
+    return out
+
+
+# --- the committed files ------------------------------------------------------------------------
+
+def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    if not path.exists():
+        return
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip() and not line.startswith("#"):
+            yield number, line.split("\t")
+
+
+def read_registry(directory: Path) -> tuple[dict[Anchor, int], list[Diagnostic]]:
+    """Registered anchors with their line numbers."""
+    path = directory / PUBLISHED_FILE
+    found: dict[Anchor, int] = {}
+    problems = []
+    for number, cells in _rows(path):
+        if len(cells) != len(LANGUAGES) + 1 or any(cells[i + 1] != page_in(cells[1], lang)
+                                                   for i, lang in enumerate(LANGUAGES)):
+            problems.append(Diagnostic.at(path, number, "anchor-registry",
+                                          "expected: id, English page, Russian page (tab-separated, "
+                                          f"the Russian page being ru/ + the English one), found {cells!r}"))
+            continue
+        found.setdefault(Anchor(cells[1], cells[0]), number)
+    return found, problems
+
+
+def read_aliases(directory: Path) -> tuple[list[Alias], list[Diagnostic]]:
+    path = directory / ALIASES_FILE
+    aliases, problems = [], []
+    for number, cells in _rows(path):
+        if len(cells) < 4:
+            problems.append(Diagnostic.at(path, number, "anchor-alias",
+                                          "expected: old page, old id, new page, new id (tab-separated), "
+                                          f"found {cells!r}"))
+            continue
+        aliases.append(Alias(Anchor(cells[0], cells[1]), Anchor(cells[2], cells[3]), number))
+    return aliases, problems
+
+
+def registry_text(anchors: Iterable[Anchor]) -> str:
+    lines = ["\t".join([a.id, *(a.page_in(lang) for lang in LANGUAGES)]) for a in sorted(anchors)]
+    return PUBLISHED_HEADER + "".join(f"{line}\n" for line in lines)
+
+
+# --- the rule -------------------------------------------------------------------------------------
+
+def check(edition: Edition, corpus: Path, docs_dir: Path = DOCS_DIR) -> list[Diagnostic]:
+    """An anchor that was published and is gone, unless an alias says where it went."""
+    directory = registry_dir(corpus)
+    if not (directory / PUBLISHED_FILE).exists():
+        return []
+    registered, problems = read_registry(directory)
+    aliases, alias_problems = read_aliases(directory)
+    problems += alias_problems
+    now = published(edition, docs_dir)
+    pages_now = {a.page for a in now}
+    aliases_path = directory / ALIASES_FILE
+    aliased = {}
+    for alias in aliases:
+        if alias.new not in now:
+            problems.append(Diagnostic.at(aliases_path, alias.line, "anchor-alias",
+                                          f"alias {alias.old} leads to {alias.new}, "
+                                          "which the edition does not publish"))
+        elif alias.old in now:
+            problems.append(Diagnostic.at(aliases_path, alias.line, "anchor-alias",
+                                          f"alias {alias.old} names an anchor that still exists; remove the alias"))
+        elif alias.old.page != alias.new.page and alias.old.page not in pages_now:
+            problems.append(Diagnostic.at(aliases_path, alias.line, "anchor-alias",
+                                          f"alias {alias.old}: its page no longer exists, so nothing can lead on "
+                                          "from it (a static site cannot redirect a fragment of a missing page)"))
+        else:
+            aliased[alias.old] = alias
+    registry = directory / PUBLISHED_FILE
+    for anchor, number in sorted(registered.items(), key=lambda item: item[1]):
+        if anchor not in now and anchor not in aliased:
+            problems.append(Diagnostic.at(
+                registry, number, "anchor-removed",
+                f"published anchor {anchor.id} on {' and '.join(anchor.page_in(lang) or '/' for lang in LANGUAGES)} "
+                f"no longer exists; restore the id or declare where it went in {display_path(aliases_path)}"))
+    return problems
+
+
+def aliases_for(english_page: str, corpus: Path | None = None) -> tuple[list[Alias], list[Alias]]:
+    """Aliases to render on a page: (old id → new id on this page, old id on this page → elsewhere)."""
+    aliases, _ = read_aliases(registry_dir(corpus))
+    here = [a for a in aliases if a.new.page == english_page and a.old.page == english_page]
+    moved = [a for a in aliases if a.old.page == english_page and a.new.page != english_page]
+    return here, moved
+
+
+def apply_aliases(fragment: str, here: list[Alias], moved: list[tuple[Alias, str]], lang: str) -> str:
+    """Give a page fragment its old ids: inside the new target on this page, or as a note that
+    links to the anchor's new page (`moved`: alias and the URL of its new place from this page)."""
+    if not here and not moved:
+        return fragment
+    root = html.fragment_fromstring(fragment, create_parent="div")
+    for alias in here:
+        target = next(iter(root.xpath("//*[@id=$id]", id=alias.new.id)), None)
+        if target is not None:
+            marker = etree.Element("span", {"id": alias.old.id, "class": "alb-alias"})
+            marker.tail, target.text = target.text, None
+            target.insert(0, marker)
+    for alias, href in moved:
+        note = etree.SubElement(root, "p", {"id": alias.old.id, "class": "alb-moved"})
+        note.text = label(lang, "anchor_moved", id=alias.old.id) + " "
+        link = etree.SubElement(note, "a", {"href": href, "class": "alb-moved__link"})
+        link.text = alias.new.id
+    parts = [root.text or ""] + [etree.tostring(child, method="html", encoding="unicode") for child in root]
+    return "".join(parts)
+
+
+# --- `python -m scripts.anchors --update` ---------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--update", action="store_true", help="append newly published anchors to the registry")
+    args = parser.parse_args(argv)
+    from . import pipeline
+    from .diagnostics import TeiError
+
+    try:
+        edition = pipeline.load_edition()
+    except TeiError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    directory = registry_dir()
+    registered, problems = read_registry(directory)
+    if problems:
+        print("\n".join(map(str, problems)), file=sys.stderr)
+        return 1
+    now = published(edition)
+    new = now - set(registered)
+    if args.update:
+        directory.mkdir(exist_ok=True)
+        (directory / PUBLISHED_FILE).write_text(registry_text(set(registered) | now), encoding="utf-8")
+        print(f"{len(new)} new anchor(s) registered; {len(set(registered) | now)} in all.")
+    else:
+        print(f"{len(now)} anchors published, {len(registered)} registered, {len(new)} not yet registered.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
