@@ -12,6 +12,8 @@ Modules, one concern each:
   i18n         interface labels in English and Russian
   render       model → HTML fragments built as lxml trees
   pages        the Markdown stubs that carry generated pages through MkDocs
+  anchors      the registry of published anchors (anchors/*.tsv): checked at every build, aliases
+  citation     citation styles (Chicago, ГОСТ), BibTeX/RIS records, metadata tags
   pipeline     load + validate + transform, cached per process
   mkdocs_hooks the MkDocs hooks that wire the pipeline into `mkdocs build/serve`
   build        `python -m scripts.build`: build into a temporary directory and swap

@@ -14,6 +14,29 @@ LABELS: dict[str, dict[str, str]] = {
         "licence": "Licence",
         "permalink": "Permalink to {unit} {id}",
         "anchor_moved": "The passage once cited as {id} has moved:",
+        "cite": "Cite",
+        "cite_unit": "Cite {unit} {id}",
+        "cite_title": "How to cite this page",
+        "cite_intro": "Each paragraph, figure, note and entry can be cited on its own: its ¶ link is its permalink, "
+                      "and its “Cite” button gives a citation with that link.",
+        "cite_permalink": "Permalink",
+        "cite_citation": "Citation",
+        "cite_style": "Chicago style (17th edition)",
+        "cite_copy_link": "Copy link",
+        "cite_copy_citation": "Copy citation",
+        "cite_copied": "Copied to the clipboard.",
+        "cite_copy_failed": "Could not copy: select the text and copy it.",
+        "cite_within": "In this passage",
+        "cite_records": "For reference managers",
+        "cite_record": "{format} ({what})",
+        "cite_this_text": "this text",
+        "cite_the_edition": "the edition",
+        "cite_editors": "The editors of this edition",
+        "cite_publisher": "The editors of the digital edition The Siege of Albazin",
+        "cite_accessed_unknown": "[date of access]",
+        "unit_figure": "figure",
+        "footer_version": "Edition version {version}",
+        "footer_build": "built from commit {commit} on {date}",
         "unit_paragraph": "paragraph",
         "unit_division": "section",
         "unit_item": "bibliography item",
@@ -187,6 +210,29 @@ LABELS: dict[str, dict[str, str]] = {
         "licence": "Лицензия",
         "permalink": "Постоянная ссылка: {unit} {id}",
         "anchor_moved": "Место, прежде цитировавшееся как {id}, перенесено:",
+        "cite": "Цитировать",
+        "cite_unit": "Цитировать: {unit} {id}",
+        "cite_title": "Как цитировать эту страницу",
+        "cite_intro": "Каждый абзац, цифру, примечание и статью можно цитировать отдельно: ссылка ¶ — их постоянная "
+                      "ссылка, а кнопка «Цитировать» даёт библиографическую ссылку с ней.",
+        "cite_permalink": "Постоянная ссылка",
+        "cite_citation": "Библиографическая ссылка",
+        "cite_style": "ГОСТ Р 7.0.100–2018",
+        "cite_copy_link": "Копировать ссылку",
+        "cite_copy_citation": "Копировать библиографическую ссылку",
+        "cite_copied": "Скопировано в буфер обмена.",
+        "cite_copy_failed": "Не удалось скопировать: выделите текст и скопируйте его.",
+        "cite_within": "В этом фрагменте",
+        "cite_records": "Для библиографических менеджеров",
+        "cite_record": "{format} ({what})",
+        "cite_this_text": "этот текст",
+        "cite_the_edition": "издание",
+        "cite_editors": "редакторы издания",
+        "cite_publisher": "редакторы цифрового издания «Осада Албазина»",
+        "cite_accessed_unknown": "[дата обращения]",
+        "unit_figure": "цифра",
+        "footer_version": "Версия издания {version}",
+        "footer_build": "сборка из коммита {commit} от {date}",
         "unit_paragraph": "абзац",
         "unit_division": "раздел",
         "unit_item": "библиографическая запись",
@@ -364,3 +410,8 @@ def language_name(site_lang: str, lang: str) -> str:
 def label(lang: str, key: str, **values: str) -> str:
     table = LABELS.get(lang, LABELS[DEFAULT_LANGUAGE])
     return table[key].format(**values)
+
+
+def template(lang: str, key: str) -> str:
+    """A label with its {placeholders} left in, for a script that fills them in the browser."""
+    return LABELS.get(lang, LABELS[DEFAULT_LANGUAGE])[key]

@@ -32,6 +32,7 @@ if str(_ROOT) not in sys.path:
 
 from scripts import (  # noqa: E402
     anchors,
+    citation,
     commentary,
     commentarypage,
     concordance,
@@ -44,17 +45,19 @@ from scripts import (  # noqa: E402
     textpage,
 )
 from scripts.diagnostics import TeiError  # noqa: E402
-from scripts.i18n import DEFAULT_LANGUAGE, label  # noqa: E402
+from scripts.i18n import DEFAULT_LANGUAGE, LANGUAGES, label  # noqa: E402
 from scripts.model import Edition  # noqa: E402
 from scripts.paths import CACHE_DIR, GENERATED_DIRS, tei_dir  # noqa: E402
 from scripts.render import Ctx  # noqa: E402
 
 PUBLISHED_TEI_DIR = "tei"  # site-relative folder of the downloadable TEI
 DATA_DIR = "data"  # site-relative folder of the data downloads
+CITE_DIR = "cite"  # site-relative folder of the BibTeX and RIS records
 CONCORDANCE_DATA = {"csv": f"{DATA_DIR}/concordance.csv", "json": f"{DATA_DIR}/concordance.json"}
 # The edition of the build in progress: loaded once in on_config, read by the later events
 # (MkDocs re-imports this module whenever it reloads the config, so nothing outlives a build).
 _current: Edition | None = None
+_site_url = "/"  # the configured site_url (absolute URLs in citations and metadata), set in on_config
 
 
 def _load() -> Edition:
@@ -70,7 +73,7 @@ def _edition() -> Edition:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _current
+    global _current, _site_url
     _current = edition = _load()
     config["nav"] = [
         {"Home": "index.md"},
@@ -81,6 +84,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         {"About this edition": "about.md"},
     ]
     config["extra"]["edition_version"] = edition.version
+    _site_url = config["site_url"] or "/"
     return config
 
 
@@ -203,6 +207,60 @@ def _page_body(html: str, page: Page, config: MkDocsConfig) -> str:
     return fragment
 
 
+def _record_files(edition: Edition, lang: str) -> dict[str, tuple[str, str]]:
+    """Site paths of the BibTeX and RIS records in a language, with their text (None: the edition)."""
+    imp = citation.imprint(edition, lang, _home_url_for(edition, lang))
+    out = {}
+    for text in (None, *edition.texts):
+        stem = f"{CITE_DIR}/{text.slug if text else 'edition'}.{lang}"
+        url = imp.url + pages.site_path(pages.text_page_uri(text.slug), DEFAULT_LANGUAGE) if text else imp.url
+        out[f"{stem}.bib"] = ("BibTeX", citation.bibtex(imp, text, url))
+        out[f"{stem}.ris"] = ("RIS", citation.ris(imp, text, url))
+    return out
+
+
+def _home_url_for(edition: Edition, lang: str) -> str:
+    return _site_url + pages.site_path("index.md", lang)
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Citation data for the templates: metadata tags, the page's citation, the cite dialog's JSON."""
+    edition = _edition()
+    lang = _page_language(page, config)
+    imp = citation.imprint(edition, lang, _home_url_for(edition, lang))
+    text = edition.text(page.meta["alb_text"]) if page.meta.get("alb_page") == pages.PAGE_TEXT else None
+    page_url = _site_url + page.url
+    tei_url = f"{_site_url}{PUBLISHED_TEI_DIR}/{text.file_name}" if text else None
+    cited = citation.CitedPage(None if page.is_homepage else (text.title.get(lang) if text else page.title),
+                               page_url, text, tei_url)
+    stems = [(label(lang, "cite_the_edition"), f"{CITE_DIR}/edition.{lang}")]
+    if text:
+        stems.insert(0, (label(lang, "cite_this_text"), f"{CITE_DIR}/{text.slug}.{lang}"))
+    records = [(label(lang, "cite_record", format=name, what=what), get_relative_url(f"{stem}.{ext}", page.url))
+               for what, stem in stems for name, ext in (("BibTeX", "bib"), ("RIS", "ris"))]
+    description = page.meta.get("description") or config.get("site_description") or ""
+    context["alb_meta"] = citation.meta_tags(imp, cited, description, [o for o in LANGUAGES if o != lang])
+    context["alb_cite"] = citation.script_config(imp, cited, records)
+    context["alb_citation"] = {
+        "title": label(lang, "cite_title"), "intro": label(lang, "cite_intro"),
+        "text": citation.templates(imp, cited)["page"].replace(citation.ACCESSED,
+                                                                 label(lang, "cite_accessed_unknown")),
+        "records_label": label(lang, "cite_records"), "records": records,
+        "page_url": page_url, "tei_url": tei_url,
+    }
+    context["alb_footer"] = _footer(config, lang)
+    return context
+
+
+def _footer(config: MkDocsConfig, lang: str) -> dict[str, str]:
+    build = config["extra"].get("build") or {}
+    version = build.get("version") or config["extra"].get("edition_version", "")
+    out = {"version": label(lang, "footer_version", version=version)}
+    if build.get("commit_short") and build.get("date"):
+        out["build"] = label(lang, "footer_build", commit=build["commit_short"], date=build["date"])
+    return out
+
+
 def _index_page(page: Page, config: MkDocsConfig) -> str:
     edition = _edition()
     lang = _page_language(page, config)
@@ -265,7 +323,13 @@ def _write_data(config: MkDocsConfig, edition: Edition) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    _write_data(config, _edition())
+    edition = _edition()
+    _write_data(config, edition)
+    for lang in LANGUAGES:
+        for path, (_, record) in _record_files(edition, lang).items():
+            target = Path(config["site_dir"]) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(record, encoding="utf-8", newline="")
     source = tei_dir()
     target = Path(config["site_dir"]) / PUBLISHED_TEI_DIR
     for sub in ("", "schema", "sources"):

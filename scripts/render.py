@@ -176,8 +176,9 @@ class TocEntry:
 
 def permalink(xml_id: str, unit: str, lang: Lang) -> etree._Element:
     text = label(lang, "permalink", unit=label(lang, unit), id=xml_id)
+    # data-unit names the unit in the cite dialog (edition.js): "paragraph A-p3".
     return h("a", {"class": "alb-permalink", "href": f"#{xml_id}", "title": text,
-                   "aria-label": text, "lang": lang}, "¶")
+                   "aria-label": text, "lang": lang, "data-unit": label(lang, unit)}, "¶")
 
 
 def paragraph(p: Paragraph, ctx: Ctx, extra_class: str = "", lang: Lang | None = None) -> etree._Element:

@@ -93,7 +93,7 @@
     var copy = note.cloneNode(true);
     // The copy must not repeat ids, and its "back to the text" link would point at the marker itself.
     copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
-    copy.querySelectorAll(".alb-com__backlinks").forEach(function (links) { links.remove(); });
+    copy.querySelectorAll(".alb-com__backlinks, .alb-cite-btn").forEach(function (node) { node.remove(); });
     copy.querySelectorAll(".alb-app__back").forEach(function (back) {
       var span = document.createElement("span");
       span.className = "alb-app__where";
@@ -222,9 +222,183 @@
     });
   }
 
+  // --- cite: a "Cite" button after every permalink opens a dialog with the unit's permalink and
+  // its citation (Chicago on the English site, ГОСТ on the Russian one; scripts/citation.py), each
+  // with a copy button; figures inside a paragraph can be cited from its dialog. ----------------
+  var citeData = null;
+  var citeDialog = null;
+  var citeOpener = null;
+  var FIGURES = ".tei-num[id], .tei-measure[id], .tei-date[id]";
+
+  function fill(template, values) {
+    return Object.keys(values).reduce(function (text, key) {
+      return text.split("{" + key + "}").join(values[key]);
+    }, template);
+  }
+
+  function accessDate() {
+    var d = new Date();
+    if (citeData.lang === "ru") {
+      var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+      return pad(d.getDate()) + "." + pad(d.getMonth() + 1) + "." + d.getFullYear();
+    }
+    return citeData.months[d.getMonth()] + " " + d.getDate() + ", " + d.getFullYear();
+  }
+
+  function citeUrl(id) {
+    return citeData.pageUrl.split("#")[0] + "#" + encodeURIComponent(id);
+  }
+
+  function citationOf(unit, id) {
+    if (citeData.unitStartsSentence) unit = unit.charAt(0).toUpperCase() + unit.slice(1);
+    return fill(citeData.templates.unit, { unit: unit + " " + id, url: citeUrl(id), accessed: accessDate() });
+  }
+
+  function copyText(text, status) {
+    var done = function () { status.textContent = citeData.labels.cite_copied; };
+    var failed = function () { status.textContent = citeData.labels.cite_copy_failed; };
+    status.textContent = "";  // announced again, and a test can wait for this copy to finish
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, failed);
+    } else {
+      failed();
+    }
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function closeCite(restoreFocus) {
+    if (!citeDialog) return;
+    var button = citeOpener;
+    citeDialog.remove();
+    citeDialog = null;
+    citeOpener = null;
+    button.setAttribute("aria-expanded", "false");
+    if (restoreFocus) button.focus();
+  }
+
+  function citeBody(dialog, unit, id) {
+    var body = dialog.querySelector(".alb-cite__body");
+    body.textContent = "";
+    var labels = citeData.labels;
+    var heading = el("h2", "alb-cite__title", fill(labels.cite_unit, { unit: unit, id: id }));
+    heading.id = "alb-cite-title";
+    var status = el("p", "alb-cite__status");
+    status.setAttribute("role", "status");
+    var link = el("input", "alb-cite__url");
+    link.type = "text";
+    link.readOnly = true;
+    link.value = citeUrl(id);
+    link.id = "alb-cite-url";
+    var linkLabel = el("label", null, labels.cite_permalink);
+    linkLabel.htmlFor = link.id;
+    var copyLink = el("button", "alb-cite__copy alb-cite__copy--link md-button", labels.cite_copy_link);
+    copyLink.type = "button";
+    copyLink.addEventListener("click", function () { copyText(link.value, status); });
+    var text = el("p", "alb-cite__text", citationOf(unit, id));
+    var copyCitation = el("button", "alb-cite__copy alb-cite__copy--citation md-button", labels.cite_copy_citation);
+    copyCitation.type = "button";
+    copyCitation.addEventListener("click", function () { copyText(text.textContent, status); });
+    body.append(heading, linkLabel, link, copyLink,
+      el("p", "alb-cite__label", labels.cite_citation + " — " + labels.cite_style), text, copyCitation, status);
+    var unitEl = document.getElementById(id);
+    var figures = unitEl && unitEl.matches(".alb-p, .alb-bibl") ? unitEl.querySelectorAll(FIGURES) : [];
+    if (figures.length) {
+      var list = el("ul", "alb-cite__within");
+      figures.forEach(function (figure) {
+        var item = el("li");
+        var button = el("button", "alb-cite__sub", labels.unit_figure + " " + figure.id + ": " +
+          figure.textContent.trim());
+        button.type = "button";
+        button.addEventListener("click", function () {
+          citeBody(dialog, labels.unit_figure, figure.id);
+          dialog.querySelector(".alb-cite__copy--link").focus();
+        });
+        item.appendChild(button);
+        list.appendChild(item);
+      });
+      body.append(el("p", "alb-cite__label", labels.cite_within), list);
+    }
+    var records = el("p", "alb-cite__records", labels.cite_records + ": ");
+    citeData.records.forEach(function (record, i) {
+      var a = el("a", null, record.label);
+      a.href = record.href;
+      a.setAttribute("download", "");
+      if (i) records.appendChild(document.createTextNode(" · "));
+      records.appendChild(a);
+    });
+    body.appendChild(records);
+  }
+
+  function openCite(button) {
+    var wasOpen = citeOpener === button;
+    closeCite(false);
+    if (wasOpen) { button.focus(); return; }
+    var dialog = el("div", "alb-cite md-typeset");
+    dialog.id = "alb-cite";
+    dialog.setAttribute("role", "dialog");
+    dialog.setAttribute("aria-labelledby", "alb-cite-title");
+    dialog.setAttribute("lang", citeData.lang);
+    dialog.tabIndex = -1;
+    var close = el("button", "alb-popup__close", "×");
+    close.type = "button";
+    close.setAttribute("aria-label", citeData.labels.close);
+    close.addEventListener("click", function () { closeCite(true); });
+    dialog.append(close, el("div", "alb-cite__body"));
+    citeBody(dialog, button.getAttribute("data-unit"), button.getAttribute("data-cite"));
+    document.body.appendChild(dialog);
+    place(dialog, button);
+    citeDialog = dialog;
+    citeOpener = button;
+    button.setAttribute("aria-expanded", "true");
+    dialog.querySelector(".alb-cite__copy").focus();
+  }
+
+  function initCite() {
+    var data = document.getElementById("alb-cite-data");
+    if (!data) return;
+    citeData = JSON.parse(data.textContent);
+    document.querySelectorAll("a.alb-permalink[data-unit]").forEach(function (permalink) {
+      var id = decodeURIComponent(permalink.getAttribute("href").slice(1));
+      var unit = permalink.getAttribute("data-unit");
+      var button = el("button", "alb-cite-btn", "❝");
+      button.type = "button";
+      button.setAttribute("data-cite", id);
+      button.setAttribute("data-unit", unit);
+      button.setAttribute("aria-label", fill(citeData.labels.cite_unit, { unit: unit, id: id }));
+      button.setAttribute("title", button.getAttribute("aria-label"));
+      button.setAttribute("aria-haspopup", "dialog");
+      button.setAttribute("aria-expanded", "false");
+      button.addEventListener("click", function () { openCite(button); });
+      permalink.after(button);
+    });
+    // The page's own citation gets today's date as its access date.
+    document.querySelectorAll(".alb-howtocite__text").forEach(function (p) {
+      p.textContent = fill(citeData.templates.page, { accessed: accessDate() });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && citeDialog) { event.preventDefault(); closeCite(true); }
+    });
+    document.addEventListener("click", function (event) {
+      // composedPath, not contains(): a click may have replaced the dialog's content (a figure's citation).
+      if (citeDialog && event.composedPath().indexOf(citeDialog) < 0 && !event.target.closest(".alb-cite-btn")) {
+        closeCite(false);
+      }
+    });
+    document.addEventListener("focusin", function (event) {
+      if (citeDialog && !citeDialog.contains(event.target) && event.target !== citeOpener) closeCite(false);
+    });
+  }
+
   initControls();
   initMarkers();
   initCards();
+  initCite();
   followMovedAnchor();
   revealTarget();
   window.addEventListener("hashchange", function () { followMovedAnchor(); revealTarget(); });
