@@ -344,6 +344,9 @@ class Edition:
     bibliography: tuple[Work, ...] = field(default_factory=tuple)  # sorted for display
     commentary_file: str | None = None
     bibliography_file: str | None = None
+    published: str = ""  # ISO date of publication of this version (edition.xml publicationStmt/date/@when)
+    licence: Bilingual = Bilingual(())  # the edition's licence statement, per language
+    licence_url: str | None = None
 
     def documents(self) -> list[TextDoc]:
         """Originals and translations, each original followed by its translation."""

@@ -415,9 +415,13 @@ def edition(files: list[TeiFile]) -> tuple[Edition, list[Diagnostic]]:
         version = _first(header, "fileDesc/editionStmt/edition/@n")
         title = _bilingual(_xpath(header, "fileDesc/titleStmt/title[@type='main']"))
         found_episodes = episodes(meta)
+        published = _first(header, "fileDesc/publicationStmt/date/@when")
+        licence = _bilingual(_xpath(header, "fileDesc/publicationStmt/availability/licence/p"))
+        licence_url = _first(header, "fileDesc/publicationStmt/availability/licence/@target") or None
     else:
         version, title = (texts[0].version if texts else ""), Bilingual((("en", "Edition"),))
         found_episodes = ()
+        published, licence, licence_url = "", Bilingual(()), None
     found_entities: list[Entity] = []
     authority = next((f for f in files if is_authority(f)), None)
     if authority is not None:
@@ -447,4 +451,5 @@ def edition(files: list[TeiFile]) -> tuple[Edition, list[Diagnostic]]:
         diagnostics += ctx.diagnostics
     return Edition(version, title, tuple(originals), tuple(translations), tuple(found_entities),
                    authority.path.name if authority is not None else None, found_episodes,
-                   tuple(entries), tuple(found_works), commentary, works_cited), diagnostics
+                   tuple(entries), tuple(found_works), commentary, works_cited,
+                   published, licence, licence_url), diagnostics
