@@ -9,6 +9,10 @@ Modules, one concern each:
   model        immutable domain objects (Edition, TextDoc, Division, Paragraph, inline nodes)
   transform    TEI elements → model objects (a registry of handlers)
   readings     plain-text readings of the model (diplomatic / critical)
+  plaintext    the plain-text download files (lines from the TEI, blank lines as in the copy-text)
+  entitydata   the index (persons, groups, places) as CSV and JSON records
+  downloads    every downloadable file as bytes, made once per build (zip, plain texts, data, SHA256SUMS)
+  downloadspage the downloads page, rendered from those same bytes (sizes, checksums)
   i18n         interface labels in English and Russian
   render       model → HTML fragments built as lxml trees
   pages        the Markdown stubs that carry generated pages through MkDocs

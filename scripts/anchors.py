@@ -22,11 +22,19 @@ from pathlib import Path
 
 from lxml import etree, html
 
-from . import commentary, commentarypage
+from . import commentary, commentarypage, downloads
 from .diagnostics import Diagnostic
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, label
 from .model import Choice, Division, Edition, Note, Phrase, TextDoc, walk
-from .pages import BIBLIOGRAPHY_URI, COMMENTARY_URI, CONCORDANCE_URI, index_page_uri, site_path, text_page_uri
+from .pages import (
+    BIBLIOGRAPHY_URI,
+    COMMENTARY_URI,
+    CONCORDANCE_URI,
+    DOWNLOADS_URI,
+    index_page_uri,
+    site_path,
+    text_page_uri,
+)
 from .paths import DOCS_DIR, display_path, tei_dir
 
 REGISTRY_DIR = "anchors"
@@ -122,6 +130,7 @@ def published(edition: Edition, docs_dir: Path = DOCS_DIR) -> set[Anchor]:
         out |= at(COMMENTARY_URI, [f"com-{e.episode}" for e in edition.commentary]
                   + [e.xml_id for e in edition.commentary])
         out |= at(BIBLIOGRAPHY_URI, [w.xml_id for w in edition.bibliography])
+    out |= at(DOWNLOADS_URI, [section for section, _ in downloads.SECTIONS])
     for page, ids in _hand_written_ids(docs_dir).items():
         out |= {Anchor(page, i) for i in ids}
     return out

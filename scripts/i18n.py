@@ -201,6 +201,101 @@ LABELS: dict[str, dict[str, str]] = {
         "bib_intro": "Every work the commentary cites, with the entries that cite it.",
         "bib_cited_in": "Cited in",
         "see_commentary": "Commentary: {title}",
+        # the downloads page and what it offers (scripts/downloads.py, scripts/downloadspage.py)
+        "downloads": "Downloads",
+        "all_downloads": "All downloads",
+        "dl_intro": "Every file of version {version} of the edition, generated from the TEI at each build of the "
+                    "site: the TEI files, the whole corpus as one archive, plain-text versions of the texts and "
+                    "translations, and the index and the concordance as data. Each file is given with its size and "
+                    "its SHA-256 checksum.",
+        "dl_verify": "To check files you have downloaded, put them in folders as on the site (for example "
+                     "tei/A.xml) beside SHA256SUMS and run:",
+        "dl_corpus": "The whole corpus",
+        "dl_corpus_intro": "One ZIP archive with every TEI file, the TEI All schema, the copy-texts, a README "
+                           "listing the files with their checksums, and the licence notice. The archive is "
+                           "reproducible: the same version always gives the same bytes.",
+        "dl_tei": "TEI files",
+        "dl_tei_intro": "The texts and the editors' translations, the authority file of the index, the commentary, "
+                        "the bibliography and the edition header, in TEI P5. Each validates against TEI All.",
+        "dl_plain": "Plain text",
+        "dl_plain_intro": "UTF-8, one line per heading, paragraph or bibliography item, no markup and no header. "
+                          "The diplomatic file of an original is its copy-text byte for byte; the critical file "
+                          "has the same lines, with the editors' corrections and regularisations, so a line-by-line "
+                          "comparison shows every emendation. Notes are not included.",
+        "dl_data": "Data",
+        "dl_data_intro": "The index of persons, groups and places, and the concordance of figures, as CSV (UTF-8, "
+                         "comma-separated, one header row) and JSON with the same records.",
+        "dl_sources": "Copy-texts and schema",
+        "dl_sources_intro": "The plain-text copy-texts the texts are transcribed from, unchanged, and the schema "
+                            "they validate against.",
+        "dl_cite": "Citation records",
+        "dl_cite_intro": "BibTeX (biblatex) and RIS records of the edition and of each text, for reference managers, "
+                         "with the titles in English or in Russian. The same records are linked at the foot of every "
+                         "page.",
+        "desc_cite": "{what}, with titles in {language}",
+        "fmt_bib": "BibTeX (biblatex)",
+        "fmt_ris": "RIS",
+        "dl_checksums": "Checksums",
+        "dl_checksums_intro": "The SHA-256 checksums of every other file on this page, in the format of sha256sum.",
+        "dl_col_file": "File",
+        "dl_col_description": "Description",
+        "dl_col_format": "Format",
+        "dl_col_size": "Size",
+        "dl_col_sha256": "SHA-256",
+        "dl_entity_columns": "The index as data: columns",
+        "dl_entity_columns_intro": "The files of persons, groups and places have the same columns; lists in a CSV "
+                                   "cell are separated by “ | ”. The JSON files hold the same records, each with a "
+                                   "“detail” object giving the same facts structured. Column names and order are "
+                                   "stable across versions of the edition.",
+        "dl_concordance_columns": "The columns of the concordance files are described on the concordance page.",
+        "size_bytes_one": "{n} byte",
+        "size_bytes_few": "{n} bytes",
+        "size_bytes_many": "{n} bytes",
+        "size_kb": "{n} kB",
+        "size_mb": "{n} MB",
+        "fmt_tei": "TEI P5 XML",
+        "fmt_rng": "RELAX NG (XML)",
+        "fmt_md": "Markdown",
+        "fmt_txt": "Plain text, UTF\u20118",
+        "fmt_zip": "ZIP archive",
+        "fmt_csv": "CSV",
+        "fmt_json": "JSON",
+        "fmt_sums": "sha256sum",
+        "fmt_other": "File",
+        "desc_tei_authority": "Authority file of the index: persons, groups and places, with names and sources",
+        "desc_tei_commentary": "The editors' commentary, in English and Russian",
+        "desc_tei_bibliography": "The bibliography of the commentary",
+        "desc_tei_edition": "Edition header: version, licence, editorial principles, questions of the concordance",
+        "desc_tei_other": "TEI file of the corpus",
+        "desc_copy_text": "Copy-text of text {siglum}, unchanged (its SHA-256 is recorded in the TEI header)",
+        "desc_schema": "TEI All schema, TEI P5 version 4.3.0 (the TEI Consortium's; CC BY 3.0 and BSD-2)",
+        "desc_schema_readme": "About the schema file",
+        "desc_sources_readme": "About the copy-texts",
+        "desc_file": "File of the corpus",
+        "desc_zip": "Version {version}: all TEI files, the schema, the copy-texts, README and licence notice",
+        "desc_plain_critical": "Text {siglum}, critical text ({language})",
+        "desc_plain_diplomatic": "Text {siglum}, diplomatic text ({language}): exactly as the copy-text",
+        "desc_plain_diplomatic_same": "Text {siglum}, diplomatic text ({language}): exactly as the copy-text, "
+                                      "identical to the critical text",
+        "desc_plain_translation_critical": "Text {siglum}, the editors' translation ({language})",
+        "desc_plain_translation_diplomatic": "Text {siglum}, the editors' translation ({language}), diplomatic",
+        "desc_plain_translation_diplomatic_same": "Text {siglum}, the editors' translation ({language}), "
+                                                  "diplomatic: identical to the critical (no source readings)",
+        "desc_entities_csv": "{index}: ids, names in English and Russian, every name form, dates, coordinates, "
+                             "index URLs, mentions per text",
+        "desc_entities_json": "{index}: the same records as the CSV, with the details structured",
+        "desc_concordance_csv": "Concordance of figures: one record per figure",
+        "desc_concordance_json": "Concordance of figures: the same records, and the texts silent on each question",
+        "desc_sums": "SHA-256 checksums of the files above, for sha256sum -c",
+        "readme_intro": "Version {version} of the edition, published {date}. This archive holds the complete "
+                        "corpus: the TEI files (tei/), the TEI All schema they validate against (tei/schema/) and "
+                        "the copy-texts the texts are transcribed from (tei/sources/).",
+        "readme_site": "The edition on the web: {url} — downloads: {downloads}",
+        "readme_contents": "Contents",
+        "readme_validate": "Validate with any RELAX NG validator, for example: jing tei/schema/tei_all.rng "
+                           "tei/*.xml. Each text's header records the SHA-256 checksum of its copy-text.",
+        "readme_licence": "Licences: see LICENCE.md.",
+        "licence_by_file": "Licence of each file",
     },
     "ru": {
         "texts": "Тексты",
@@ -397,6 +492,101 @@ LABELS: dict[str, dict[str, str]] = {
         "bib_intro": "Все работы, цитируемые в комментарии, со ссылками на цитирующие их статьи.",
         "bib_cited_in": "Цитируется в",
         "see_commentary": "Комментарий: {title}",
+        # страница «Файлы для скачивания» (scripts/downloads.py, scripts/downloadspage.py)
+        "downloads": "Файлы для скачивания",
+        "all_downloads": "Все файлы",
+        "dl_intro": "Все файлы версии {version} издания, создаваемые из TEI при каждой сборке сайта: файлы TEI, "
+                    "весь корпус одним архивом, тексты и переводы в виде простого текста, указатели и конкорданс "
+                    "в виде данных. Для каждого файла указаны размер и контрольная сумма SHA-256.",
+        "dl_verify": "Чтобы проверить скачанные файлы, разложите их по папкам, как на сайте (например, tei/A.xml), "
+                     "рядом с SHA256SUMS и выполните:",
+        "dl_corpus": "Весь корпус",
+        "dl_corpus_intro": "Один ZIP-архив: все файлы TEI, схема TEI All, тексты-основы, README со списком файлов "
+                           "и их контрольными суммами и сведения о лицензиях. Архив воспроизводим: одна и та же "
+                           "версия всегда даёт одни и те же байты.",
+        "dl_tei": "Файлы TEI",
+        "dl_tei_intro": "Тексты и переводы редакторов, файл указателей, комментарий, библиография и заголовок "
+                        "издания в формате TEI P5. Каждый файл проходит проверку по схеме TEI All.",
+        "dl_plain": "Простой текст",
+        "dl_plain_intro": "UTF-8, по строке на заголовок, абзац или библиографическую запись, без разметки и без "
+                          "заголовка файла. Дипломатический файл оригинала побайтно совпадает с текстом-основой; "
+                          "в критическом файле те же строки с исправлениями и нормализациями редакторов, так что "
+                          "построчное сравнение показывает каждое исправление. Примечания не включены.",
+        "dl_data": "Данные",
+        "dl_data_intro": "Указатели лиц, групп и мест и конкорданс цифр в формате CSV (UTF-8, через запятую, "
+                         "строка заголовков) и JSON с теми же записями.",
+        "dl_sources": "Тексты-основы и схема",
+        "dl_sources_intro": "Тексты-основы в виде простого текста, с которых сделана транскрипция, без изменений, "
+                            "и схема, по которой проверяются файлы TEI.",
+        "dl_cite": "Библиографические записи",
+        "dl_cite_intro": "Записи BibTeX (biblatex) и RIS для издания и для каждого текста — для библиографических "
+                         "менеджеров, с заглавиями на английском или на русском. Те же записи даны ссылками внизу "
+                         "каждой страницы.",
+        "desc_cite": "{what}; язык заглавий: {language}",
+        "fmt_bib": "BibTeX (biblatex)",
+        "fmt_ris": "RIS",
+        "dl_checksums": "Контрольные суммы",
+        "dl_checksums_intro": "Контрольные суммы SHA-256 всех остальных файлов этой страницы в формате sha256sum.",
+        "dl_col_file": "Файл",
+        "dl_col_description": "Описание",
+        "dl_col_format": "Формат",
+        "dl_col_size": "Размер",
+        "dl_col_sha256": "SHA-256",
+        "dl_entity_columns": "Указатели как данные: столбцы",
+        "dl_entity_columns_intro": "Файлы лиц, групп и мест имеют одинаковые столбцы; элементы списка в ячейке CSV "
+                                   "разделены знаком « | ». Файлы JSON содержат те же записи, каждая с объектом "
+                                   "detail, где те же сведения даны в структурированном виде. Названия и порядок "
+                                   "столбцов не меняются от версии к версии.",
+        "dl_concordance_columns": "Столбцы файлов конкорданса описаны на странице конкорданса.",
+        "size_bytes_one": "{n} байт",
+        "size_bytes_few": "{n} байта",
+        "size_bytes_many": "{n} байт",
+        "size_kb": "{n} кБ",
+        "size_mb": "{n} МБ",
+        "fmt_tei": "TEI P5 XML",
+        "fmt_rng": "RELAX NG (XML)",
+        "fmt_md": "Markdown",
+        "fmt_txt": "Простой текст, UTF\u20118",
+        "fmt_zip": "ZIP-архив",
+        "fmt_csv": "CSV",
+        "fmt_json": "JSON",
+        "fmt_sums": "sha256sum",
+        "fmt_other": "Файл",
+        "desc_tei_authority": "Файл указателей: лица, группы и места, с именами и источниками",
+        "desc_tei_commentary": "Комментарий редакторов, на английском и русском языках",
+        "desc_tei_bibliography": "Библиография комментария",
+        "desc_tei_edition": "Заголовок издания: версия, лицензия, редакционные принципы, вопросы конкорданса",
+        "desc_tei_other": "Файл TEI корпуса",
+        "desc_copy_text": "Текст-основа текста {siglum}, без изменений (его SHA-256 записана в заголовке TEI)",
+        "desc_schema": "Схема TEI All, TEI P5 версии 4.3.0 (принадлежит TEI Consortium; CC BY 3.0 и BSD-2)",
+        "desc_schema_readme": "О файле схемы",
+        "desc_sources_readme": "О текстах-основах",
+        "desc_file": "Файл корпуса",
+        "desc_zip": "Версия {version}: все файлы TEI, схема, тексты-основы, README и сведения о лицензиях",
+        "desc_plain_critical": "Текст {siglum}, критический текст ({language})",
+        "desc_plain_diplomatic": "Текст {siglum}, дипломатический текст ({language}): в точности как текст-основа",
+        "desc_plain_diplomatic_same": "Текст {siglum}, дипломатический текст ({language}): в точности как "
+                                      "текст-основа, совпадает с критическим",
+        "desc_plain_translation_critical": "Текст {siglum}, перевод редакторов ({language})",
+        "desc_plain_translation_diplomatic": "Текст {siglum}, перевод редакторов ({language}), дипломатический",
+        "desc_plain_translation_diplomatic_same": "Текст {siglum}, перевод редакторов ({language}), "
+                                                  "дипломатический: совпадает с критическим (чтений источника нет)",
+        "desc_entities_csv": "{index}: идентификаторы, имена по-английски и по-русски, все формы имён, даты, "
+                             "координаты, URL в указателях, число упоминаний по текстам",
+        "desc_entities_json": "{index}: те же записи, что в CSV, со структурированными сведениями",
+        "desc_concordance_csv": "Конкорданс цифр: по записи на каждую цифру",
+        "desc_concordance_json": "Конкорданс цифр: те же записи и тексты, молчащие по каждому вопросу",
+        "desc_sums": "Контрольные суммы SHA-256 файлов выше, для sha256sum -c",
+        "readme_intro": "Версия {version} издания, опубликована {date}. Архив содержит весь корпус: файлы TEI "
+                        "(tei/), схему TEI All, по которой они проверяются (tei/schema/), и тексты-основы, с "
+                        "которых сделана транскрипция (tei/sources/).",
+        "readme_site": "Издание в сети: {url} — файлы для скачивания: {downloads}",
+        "readme_contents": "Содержание",
+        "readme_validate": "Проверка — любым валидатором RELAX NG, например: jing tei/schema/tei_all.rng "
+                           "tei/*.xml. В заголовке каждого текста записана контрольная сумма SHA-256 его "
+                           "текста-основы.",
+        "readme_licence": "Лицензии: см. LICENCE.md.",
+        "licence_by_file": "Лицензия каждого файла",
     },
 }
 

@@ -6,12 +6,12 @@ Registered in mkdocs.yml (`hooks:`). Order of events per language build:
   on_env        cache compiled templates between builds (keeps `mkdocs serve` reloads fast)
   on_pre_build  write the page stubs for generated pages (only files whose content changed)
   on_page_content  render a text page's body from the model, and its table of contents
-  on_post_build publish the TEI files, schema and copy-texts beside the site
+  on_post_build write the downloads (TEI files, schema, copy-texts, corpus zip, plain texts, data)
 """
 
 from __future__ import annotations
 
-import shutil
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -37,8 +37,10 @@ from scripts import (  # noqa: E402
     commentarypage,
     concordance,
     concordancepage,
+    downloads,
+    downloadspage,
+    entitydata,
     exports,
-    figures,
     indexpage,
     pages,
     pipeline,
@@ -50,10 +52,9 @@ from scripts.model import Edition  # noqa: E402
 from scripts.paths import CACHE_DIR, GENERATED_DIRS, tei_dir  # noqa: E402
 from scripts.render import Ctx  # noqa: E402
 
-PUBLISHED_TEI_DIR = "tei"  # site-relative folder of the downloadable TEI
-DATA_DIR = "data"  # site-relative folder of the data downloads
-CITE_DIR = "cite"  # site-relative folder of the BibTeX and RIS records
-CONCORDANCE_DATA = {"csv": f"{DATA_DIR}/concordance.csv", "json": f"{DATA_DIR}/concordance.json"}
+PUBLISHED_TEI_DIR = downloads.TEI_DIR  # site-relative folder of the downloadable TEI
+CITE_DIR = downloads.CITE_DIR  # site-relative folder of the BibTeX and RIS records
+CONCORDANCE_DATA = downloads.CONCORDANCE_DATA
 # The edition of the build in progress: loaded once in on_config, read by the later events
 # (MkDocs re-imports this module whenever it reloads the config, so nothing outlives a build).
 _current: Edition | None = None
@@ -81,10 +82,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         {"Index": [pages.index_page_uri(kind) for kind in pages.INDEX_SLUGS]},
         pages.CONCORDANCE_URI,
         *([pages.COMMENTARY_URI, pages.BIBLIOGRAPHY_URI] if edition.commentary else []),
+        pages.DOWNLOADS_URI,
         {"About this edition": "about.md"},
     ]
     config["extra"]["edition_version"] = edition.version
     _site_url = config["site_url"] or "/"
+    _zip_time(edition)  # a bad SOURCE_DATE_EPOCH stops the build before anything is written
     return config
 
 
@@ -182,6 +185,8 @@ def _page_body(html: str, page: Page, config: MkDocsConfig) -> str:
         return _index_page(page, config)
     if kind == pages.PAGE_CONCORDANCE:
         return _concordance_page(page, config)
+    if kind == pages.PAGE_DOWNLOADS:
+        return _downloads_page(page, config)
     if kind in (pages.PAGE_COMMENTARY, pages.PAGE_BIBLIOGRAPHY):
         return _commentary_page(page, config, kind)
     if kind != pages.PAGE_TEXT:
@@ -192,6 +197,7 @@ def _page_body(html: str, page: Page, config: MkDocsConfig) -> str:
     links = textpage.Links(
         tei=get_relative_url(f"{PUBLISHED_TEI_DIR}/{text.file_name}", page.url),
         copy_text=get_relative_url(f"{PUBLISHED_TEI_DIR}/{text.source.witness_file.removeprefix('tei/')}", page.url),
+        downloads=_page_href(pages.DOWNLOADS_URI, lang, page),
     )
     commented = None
     if edition.commentary:
@@ -205,18 +211,6 @@ def _page_body(html: str, page: Page, config: MkDocsConfig) -> str:
                                        commented, _pointer_href(edition, lang, page))
     page.toc = _toc(toc)
     return fragment
-
-
-def _record_files(edition: Edition, lang: str) -> dict[str, tuple[str, str]]:
-    """Site paths of the BibTeX and RIS records in a language, with their text (None: the edition)."""
-    imp = citation.imprint(edition, lang, _home_url_for(edition, lang))
-    out = {}
-    for text in (None, *edition.texts):
-        stem = f"{CITE_DIR}/{text.slug if text else 'edition'}.{lang}"
-        url = imp.url + pages.site_path(pages.text_page_uri(text.slug), DEFAULT_LANGUAGE) if text else imp.url
-        out[f"{stem}.bib"] = ("BibTeX", citation.bibtex(imp, text, url))
-        out[f"{stem}.ris"] = ("RIS", citation.ris(imp, text, url))
-    return out
 
 
 def _home_url_for(edition: Edition, lang: str) -> str:
@@ -307,33 +301,29 @@ def _commentary_page(page: Page, config: MkDocsConfig, kind: str) -> str:
     return fragment
 
 
-def _write_data(config: MkDocsConfig, edition: Edition) -> None:
-    """The concordance as CSV and JSON (the same records as the page), with absolute anchor URLs."""
-    base = config["site_url"] or "/"
+def _zip_time(edition: Edition) -> tuple[int, ...]:
+    try:
+        return downloads.zip_timestamp(edition.published, os.environ.get("SOURCE_DATE_EPOCH"))
+    except ValueError as exc:
+        raise PluginError(f"SOURCE_DATE_EPOCH: error: {exc} [environment]") from None
 
-    def anchor(figure: figures.Figure, lang: str) -> str:
-        return f"{base}{pages.site_path(pages.text_page_uri(figure.siglum.lower()), lang)}#{figure.xml_id}"
 
-    sections = concordance.of_edition(edition)
-    records = exports.records(edition, sections, anchor)
-    site_dir = Path(config["site_dir"])
-    (site_dir / DATA_DIR).mkdir(parents=True, exist_ok=True)
-    (site_dir / CONCORDANCE_DATA["csv"]).write_text(exports.to_csv(records), encoding="utf-8")
-    (site_dir / CONCORDANCE_DATA["json"]).write_text(exports.to_json(edition, sections, records), encoding="utf-8")
+def _downloads(config: MkDocsConfig) -> tuple[downloads.Download, ...]:
+    """This build's downloads, computed once and shared by both languages' pages and on_post_build."""
+    edition = _edition()
+    return downloads.of_build(edition, tei_dir(), config["site_url"] or "/", _zip_time(edition))
+
+
+def _downloads_page(page: Page, config: MkDocsConfig) -> str:
+    lang = _page_language(page, config)
+    links = downloadspage.DownloadsLinks(
+        file=lambda path: get_relative_url(path, page.url),
+        concordance_columns=_page_href(pages.CONCORDANCE_URI, lang, page) + "#data-columns",
+    )
+    fragment, toc = downloadspage.downloads_page(_edition(), _downloads(config), lang, links, entitydata.COLUMNS)
+    page.toc = _toc(toc)
+    return fragment
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    edition = _edition()
-    _write_data(config, edition)
-    for lang in LANGUAGES:
-        for path, (_, record) in _record_files(edition, lang).items():
-            target = Path(config["site_dir"]) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(record, encoding="utf-8", newline="")
-    source = tei_dir()
-    target = Path(config["site_dir"]) / PUBLISHED_TEI_DIR
-    for sub in ("", "schema", "sources"):
-        (target / sub).mkdir(parents=True, exist_ok=True)
-        for path in sorted((source / sub).glob("*")):
-            if path.is_file():
-                shutil.copyfile(path, target / sub / path.name)
+    downloads.write(Path(config["site_dir"]), _downloads(config))

@@ -347,6 +347,8 @@ class Edition:
     published: str = ""  # ISO date of this version's publication (edition.xml publicationStmt/date/@when)
     editors: str = ""  # the responsible editors, as the edition names them
     publisher: str = ""
+    licence: Bilingual = Bilingual(())  # the edition's licence statement, per language
+    licence_url: str | None = None
 
     def documents(self) -> list[TextDoc]:
         """Originals and translations, each original followed by its translation."""

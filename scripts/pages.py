@@ -24,6 +24,8 @@ PAGE_COMMENTARY = "commentary"
 COMMENTARY_URI = "commentary/index.md"
 PAGE_BIBLIOGRAPHY = "bibliography"
 BIBLIOGRAPHY_URI = "bibliography/index.md"
+PAGE_DOWNLOADS = "downloads"
+DOWNLOADS_URI = "downloads/index.md"
 GENERATED_MARKER = "alb_generated"
 INDEX_SLUGS = {"person": "persons", "org": "groups", "place": "places"}
 
@@ -67,6 +69,9 @@ def stubs(edition: Edition) -> list[PageStub]:
         out.append(PageStub(f"concordance/index.{lang}.md",
                             {"title": label(lang, "concordance"), "alb_page": PAGE_CONCORDANCE,
                              GENERATED_MARKER: True}))
+    for lang in LANGUAGES:
+        out.append(PageStub(DOWNLOADS_URI.replace(".md", f".{lang}.md"),
+                            {"title": label(lang, "downloads"), "alb_page": PAGE_DOWNLOADS, GENERATED_MARKER: True}))
     if edition.commentary:
         for lang in LANGUAGES:
             for kind, uri in ((PAGE_COMMENTARY, COMMENTARY_URI), (PAGE_BIBLIOGRAPHY, BIBLIOGRAPHY_URI)):

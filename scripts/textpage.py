@@ -41,6 +41,7 @@ ORIGINAL, TRANSLATION = "alb-col alb-col--original", "alb-col alb-col--translati
 class Links:
     tei: str  # URL of the TEI download, relative to the page
     copy_text: str
+    downloads: str | None = None  # URL of the downloads page
 
 
 def source_note(text: TextDoc, site_lang: Lang, links: Links) -> etree._Element:
@@ -50,7 +51,10 @@ def source_note(text: TextDoc, site_lang: Lang, links: Links) -> etree._Element:
                h("a", {"href": links.tei, "download": text.file_name, "class": "md-button"},
                  label(site_lang, "download_tei", file=text.file_name)), " ",
                h("a", {"href": links.copy_text, "class": "md-button"},
-                 label(site_lang, "copy_text", file=text.source.witness_file.rsplit("/", 1)[-1]))),
+                 label(site_lang, "copy_text", file=text.source.witness_file.rsplit("/", 1)[-1])),
+               " " if links.downloads else None,
+               h("a", {"href": links.downloads, "class": "md-button alb-source__all"},
+                 label(site_lang, "all_downloads")) if links.downloads else None),
              h("details", {"class": "alb-source__details"},
                h("summary", None, label(site_lang, "about_text")),
                h("p", {"class": "alb-source__provenance"}, text.source.provenance.get(site_lang)),

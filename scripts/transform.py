@@ -417,7 +417,9 @@ def edition(files: list[TeiFile]) -> tuple[Edition, list[Diagnostic]]:
         found_episodes = episodes(meta)
         imprint = {"published": _first(header, "fileDesc/publicationStmt/date/@when"),
                    "editors": _first(header, "fileDesc/titleStmt/editor"),
-                   "publisher": _first(header, "fileDesc/publicationStmt/publisher")}
+                   "publisher": _first(header, "fileDesc/publicationStmt/publisher"),
+                   "licence": _bilingual(_xpath(header, "fileDesc/publicationStmt/availability/licence/p")),
+                   "licence_url": _first(header, "fileDesc/publicationStmt/availability/licence/@target") or None}
     else:
         version, title = (texts[0].version if texts else ""), Bilingual((("en", "Edition"),))
         found_episodes, imprint = (), {}

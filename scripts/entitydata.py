@@ -1,0 +1,137 @@
+"""The index as data: persons, groups and places as CSV and JSON, made at build time.
+
+One record per entity of the authority file, ordered by id. The CSV and the JSON hold the same
+records (the JSON adds, under "detail", the same facts structured: every name with its type and
+language, the forms each text uses, the dates with their wording, the coordinates, the mentions).
+Column names and order are part of the edition's interface: add columns at the end, never rename.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+
+from . import names
+from .model import Edition, Entity, EntityDate, EntityKind
+
+LIST_SEPARATOR = " | "  # between the items of a list in one CSV cell (no name contains it)
+FORM_SEPARATOR = "; "  # between the forms one text uses (a form may contain a comma: "Andrade, Tonio")
+MENTIONS_PREFIX = "mentions_"
+
+COLUMNS: tuple[tuple[str, dict[str, str]], ...] = (
+    ("id", {"en": "xml:id of the entry in the authority file (also its anchor on the index page).",
+            "ru": "xml:id статьи в файле authority.xml (он же её якорь на странице указателя)."}),
+    ("kind", {"en": "person, org (a group, people, polity or institution) or place.",
+              "ru": "person (лицо), org (группа, народ, государство, учреждение) или place (место)."}),
+    ("type", {"en": "Sub-kind, e.g. fort, river, people, polity (empty for persons).",
+              "ru": "Подвид, например fort, river, people, polity (для лиц пусто)."}),
+    ("role", {"en": "For persons: 'author' for an author cited in the sources, else empty.",
+              "ru": "Для лиц: author — автор, цитируемый в источниках; иначе пусто."}),
+    ("name_en", {"en": "Standard name in English.", "ru": "Стандартное имя по-английски."}),
+    ("name_ru", {"en": "Standard name in Russian.", "ru": "Стандартное имя по-русски."}),
+    ("names", {"en": "Every name of the entry: type@language: name (types: standard, full, alt, variant, "
+                     "modern), separated by ' | '.",
+               "ru": "Все имена статьи: тип@язык: имя (типы: standard, full, alt, variant, modern), через « | »."}),
+    ("forms_in_texts", {"en": "The forms the texts use, as the sources spell them: text: form; form, the texts "
+                              "separated by ' | '.",
+                        "ru": "Формы, которые употребляют тексты, в написании источников: текст: форма; форма, "
+                              "тексты через « | »."}),
+    ("birth", {"en": "Date of birth, ISO 8601: a/b the date lies between a and b; '?' uncertain.",
+               "ru": "Дата рождения, ISO 8601: a/b — между a и b; «?» — недостоверно."}),
+    ("death", {"en": "Date of death, in the same form.", "ru": "Дата смерти, в той же форме."}),
+    ("floruit", {"en": "When the person or group is attested, in the same form.",
+                 "ru": "Время, когда лицо или группа упоминается, в той же форме."}),
+    ("lat", {"en": "Latitude (decimal degrees, WGS 84), for places that can be located.",
+             "ru": "Широта (десятичные градусы, WGS 84) для мест, которые можно локализовать."}),
+    ("lon", {"en": "Longitude (decimal degrees, WGS 84).", "ru": "Долгота (десятичные градусы, WGS 84)."}),
+    ("coordinates_cert", {"en": "'medium' or 'low' if the coordinates are approximate, else empty.",
+                          "ru": "medium или low, если координаты приблизительны; иначе пусто."}),
+    ("description_en", {"en": "The entry's description, in English.", "ru": "Описание статьи по-английски."}),
+    ("description_ru", {"en": "The entry's description, in Russian.", "ru": "Описание статьи по-русски."}),
+    ("url_en", {"en": "URL of the entry on the English index page.",
+                "ru": "URL статьи на английской странице указателя."}),
+    ("url_ru", {"en": "URL of the entry on the Russian index page.",
+                "ru": "URL статьи на русской странице указателя."}),
+    ("mentions_total", {"en": "Number of tagged mentions in all texts and translations.",
+                        "ru": "Число размеченных упоминаний во всех текстах и переводах."}),
+    (f"{MENTIONS_PREFIX}<text>", {"en": "Number of mentions in one text or translation (A, A-en, B, …), one "
+                                        "column each.",
+                                  "ru": "Число упоминаний в одном тексте или переводе (A, A-en, B, …), по столбцу "
+                                        "на каждый."}),
+)
+
+
+def column_names(edition: Edition) -> list[str]:
+    fixed = [name for name, _ in COLUMNS if not name.startswith(f"{MENTIONS_PREFIX}<")]
+    return fixed + [f"{MENTIONS_PREFIX}{doc.siglum}" for doc in edition.documents()]
+
+
+def _date(date: EntityDate) -> str:
+    if date.when:
+        value = date.when
+    elif date.not_before or date.not_after:
+        value = f"{date.not_before or '..'}/{date.not_after or '..'}"
+    else:
+        return ""
+    return f"{value}?" if date.cert in ("low", "medium") else value
+
+
+def _dates(entity: Entity, kind: str) -> str:
+    return LIST_SEPARATOR.join(v for v in (_date(d) for d in entity.dates if d.kind == kind) if v)
+
+
+def _coordinate(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _record(entity: Entity, edition: Edition, found: list[names.Mention],
+            url: Callable[[Entity, str], str]) -> dict[str, object]:
+    forms = names.forms_by_text(found)
+    counts = {doc.siglum: sum(1 for m in found if m.doc.siglum == doc.siglum) for doc in edition.documents()}
+    geo = entity.geo
+    row: dict[str, object] = {
+        "id": entity.xml_id, "kind": entity.kind, "type": entity.type or "", "role": entity.role or "",
+        "name_en": entity.name("en"), "name_ru": entity.name("ru"),
+        "names": LIST_SEPARATOR.join(f"{n.type}@{n.lang or ''}: {n.text}" for n in entity.names),
+        "forms_in_texts": LIST_SEPARATOR.join(f"{siglum}: {FORM_SEPARATOR.join(values)}"
+                                              for siglum, values in forms.items()),
+        "birth": _dates(entity, "birth"), "death": _dates(entity, "death"), "floruit": _dates(entity, "floruit"),
+        "lat": _coordinate(geo.lat if geo else None), "lon": _coordinate(geo.lon if geo else None),
+        "coordinates_cert": (geo.cert or "") if geo else "",
+        "description_en": entity.description.get("en"), "description_ru": entity.description.get("ru"),
+        "url_en": url(entity, "en"), "url_ru": url(entity, "ru"),
+        "mentions_total": str(len(found)),
+        **{f"{MENTIONS_PREFIX}{siglum}": str(n) for siglum, n in counts.items()},
+    }
+    row["detail"] = {
+        "names": [{"type": n.type, "lang": n.lang, "text": n.text} for n in entity.names],
+        "forms_in_texts": forms,
+        "dates": [{"kind": d.kind, "when": d.when, "not_before": d.not_before, "not_after": d.not_after,
+                   "cert": d.cert, "text": d.text} for d in entity.dates],
+        "geo": {"lat": geo.lat, "lon": geo.lon, "cert": geo.cert} if geo else None,
+        "mentions": counts,
+    }
+    return row
+
+
+def records(edition: Edition, kind: EntityKind, url: Callable[[Entity, str], str]) -> list[dict[str, object]]:
+    """The entities of one kind, by id; each record's CSV columns plus its "detail"."""
+    found = names.by_entity(edition)
+    return [_record(e, edition, found.get(e.xml_id, []), url)
+            for e in sorted((e for e in edition.entities if e.kind == kind), key=lambda e: e.xml_id)]
+
+
+def to_csv(edition: Edition, rows: list[dict[str, object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=column_names(edition), lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def to_json(edition: Edition, kind: EntityKind, rows: list[dict[str, object]]) -> str:
+    document = {"edition": edition.title.get("en"), "version": edition.version, "kind": kind,
+                "columns": column_names(edition), "records": rows}
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
