@@ -101,7 +101,8 @@ def test_every_listed_file_has_the_size_and_checksum_the_page_gives(site: Path, 
 
 def test_every_published_file_is_listed(site: Path) -> None:
     listed = {tr.get("data-path") for tr in rows(site, "en")}
-    published = {str(p.relative_to(site)) for folder in ("tei", "data", "downloads", "cite") for p in (site / folder).rglob("*")
+    folders = ("tei", "data", "downloads", "cite")
+    published = {str(p.relative_to(site)) for folder in folders for p in (site / folder).rglob("*")
                  if p.is_file() and p.name != "index.html"}
     assert published | {downloads.SUMS_PATH} == listed
     assert {f"tei/{p.name}" for p in teiload.corpus_files(TEI)} <= listed
