@@ -313,7 +313,7 @@
       figures.forEach(function (figure) {
         var item = el("li");
         var button = el("button", "alb-cite__sub", labels.unit_figure + " " + figure.id + ": " +
-          figure.textContent.trim());
+          figure.innerText.trim());  // innerText: the reading of the current view only
         button.type = "button";
         button.addEventListener("click", function () {
           citeBody(dialog, labels.unit_figure, figure.id);
