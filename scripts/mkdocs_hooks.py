@@ -198,7 +198,8 @@ def _index_page(page: Page, config: MkDocsConfig) -> str:
 
     text_href = _text_href(lang, page)
     links = indexpage.IndexLinks(text_page=lambda doc: text_href(doc.translation_of or doc.siglum),
-                                 entity=_entity_href(edition, lang, page))
+                                 entity=_entity_href(edition, lang, page),
+                                 pointer=_pointer_href(edition, lang, page))
     fragment, toc = indexpage.index_page(edition, page.meta["alb_kind"], lang, links)
     page.toc = _toc(toc)
     return fragment

@@ -48,6 +48,25 @@ def test_only_safe_link_targets_become_links() -> None:
     assert "javascript" not in out and "<a" not in out
 
 
+def test_pointers_link_only_where_the_site_has_them() -> None:
+    """A corpus pointer becomes a link only through Ctx.pointer_href (never as a relative URL as is);
+    a <ptr> with several targets shows one link per target."""
+    sites = {"A.xml#A-p1": "../texts/a/#A-p1", "A.xml#A-p7": "../texts/a/#A-p7"}
+    ctx = render.Ctx("en", pointer_href=sites.get)
+
+    def out(node: Phrase, ctx: render.Ctx = ctx) -> str:
+        return render.serialize(render.h("p", None, *render.inline([node], ctx)))
+
+    ptr = Phrase("ptr", (), (("target", "A.xml#A-p1 A.xml#A-p7"),))
+    assert out(ptr) == ('<p><span class="tei-ptr"><a href="../texts/a/#A-p1">A.xml#A-p1</a> '
+                        '<a href="../texts/a/#A-p7">A.xml#A-p7</a></span></p>')
+    assert out(ptr, render.Ctx("en")) == '<p><span class="tei-ptr">A.xml#A-p1 A.xml#A-p7</span></p>'
+    ref = Phrase("ref", (Chars("text A"),), (("target", "Z.xml#A-p1 A.xml#A-p7"),))
+    assert out(ref) == '<p><a class="tei-ref" href="../texts/a/#A-p7">text A</a></p>'
+    web = Phrase("ref", (Chars("web"),), (("target", "https://example.org/a?b=1&c=2"),))
+    assert out(web) == '<p><a class="tei-ref" href="https://example.org/a?b=1&amp;c=2">web</a></p>'
+
+
 def test_label_tables_have_the_same_keys_in_every_language() -> None:
     keys = {lang: set(LABELS[lang]) for lang in LANGUAGES}
     assert all(k == keys["en"] for k in keys.values())
