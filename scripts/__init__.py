@@ -13,6 +13,7 @@ Modules, one concern each:
   render       model → HTML fragments built as lxml trees
   pages        the Markdown stubs that carry generated pages through MkDocs
   pipeline     load + validate + transform, cached per process
+  buildinfo    the build's identity: edition version, git commit, build date (never the clock)
   mkdocs_hooks the MkDocs hooks that wire the pipeline into `mkdocs build/serve`
   build        `python -m scripts.build`: build into a temporary directory and swap
   check        `python -m scripts.check`: validate the TEI and print a report

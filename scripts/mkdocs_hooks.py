@@ -11,6 +11,7 @@ Registered in mkdocs.yml (`hooks:`). Order of events per language build:
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -31,6 +32,7 @@ if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
 from scripts import (  # noqa: E402
+    buildinfo,
     commentary,
     commentarypage,
     concordance,
@@ -80,7 +82,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         {"About this edition": "about.md"},
     ]
     config["extra"]["edition_version"] = edition.version
+    _set_build_identity(config, edition)
     return config
+
+
+def _set_build_identity(config: MkDocsConfig, edition: Edition) -> None:
+    """Version, commit and date of this build for templates (config.extra.build); the date also
+    becomes SOURCE_DATE_EPOCH, which MkDocs uses for the sitemap, so builds never depend on the clock."""
+    try:
+        info = buildinfo.of(edition.version)
+    except buildinfo.BuildInfoError as exc:
+        raise PluginError(f"error: {exc} [build-date]") from None
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(info.epoch))
+    config["extra"]["build"] = info.extra()
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
