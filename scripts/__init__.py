@@ -6,6 +6,7 @@ Modules, one concern each:
   teiload      safe XML parsing (no DTD, no entities, no network, size limit)
   schema       TEI All RELAX NG validation (jing, cached by content hash)
   rules        the project's own rules (ids, pointers, language tags, versions)
+  alignment    every unit of an original has exactly one translation, and vice versa
   model        immutable domain objects (Edition, TextDoc, Division, Paragraph, inline nodes)
   transform    TEI elements → model objects (a registry of handlers)
   readings     plain-text readings of the model (diplomatic / critical)

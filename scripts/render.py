@@ -51,7 +51,10 @@ def safe_href(url: str | None) -> str | None:
     """Only http(s) and relative URLs become links (no javascript:, data: …)."""
     if not url:
         return None
-    scheme = urlsplit(url).scheme.lower()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:  # not a URL at all (e.g. "http://[::1")
+        return None
     return url if scheme in ("", "http", "https") else None
 
 
@@ -60,7 +63,10 @@ def external_href(url: str | None) -> str | None:
     pointer: only Ctx.pointer_href knows where it lands, so it never becomes a relative link as is."""
     if not url:
         return None
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
     return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
