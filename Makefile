@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Material 9.8 prints an end-of-life banner on every command; it is noise in our logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check anchors bench clean system-deps browser-deps
+.PHONY: serve build test lint check anchors bench clean system-deps browser-deps node-deps faketime-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,22 @@ browser-deps:
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || \
 	  echo "note: /usr/bin/chromium not available; browser tests will be skipped"
 
+# Node tools of the tests (the Nu HTML checker, npm vnu-jar), pinned by package-lock.json. Install
+# scripts are off: vnu-jar's would fetch a Java runtime; the tests use the machine's Java.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { command -v apt-get >/dev/null && \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; } || true
+	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund && touch $@; \
+	  else echo "note: npm not available; the HTML validity tests will be skipped"; fi
+
+node-deps: node_modules/.installed
+
+# faketime lets the reproducibility test run its second build days later (the clock must not leak in).
+faketime-deps:
+	@command -v faketime >/dev/null || { command -v apt-get >/dev/null && \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime; } || \
+	  echo "note: faketime not available; the reproducibility test builds twice with the same clock"
+
 serve: $(VENV)/.runtime-installed system-deps
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
@@ -49,7 +65,7 @@ anchors: $(VENV)/.runtime-installed system-deps
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check scripts tests
 
-test: $(VENV)/.test-installed system-deps browser-deps
+test: $(VENV)/.test-installed system-deps browser-deps node-deps faketime-deps
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 

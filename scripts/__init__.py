@@ -6,6 +6,7 @@ Modules, one concern each:
   teiload      safe XML parsing (no DTD, no entities, no network, size limit)
   schema       TEI All RELAX NG validation (jing, cached by content hash)
   rules        the project's own rules (ids, pointers, language tags, versions)
+  alignment    every unit of an original has exactly one translation, and vice versa
   model        immutable domain objects (Edition, TextDoc, Division, Paragraph, inline nodes)
   transform    TEI elements → model objects (a registry of handlers)
   readings     plain-text readings of the model (diplomatic / critical)
@@ -19,6 +20,7 @@ Modules, one concern each:
   anchors      the registry of published anchors (anchors/*.tsv): checked at every build, aliases
   citation     citation styles (Chicago, ГОСТ), BibTeX/RIS records, metadata tags
   pipeline     load + validate + transform, cached per process
+  buildinfo    the build's identity: edition version, git commit, build date (never the clock)
   mkdocs_hooks the MkDocs hooks that wire the pipeline into `mkdocs build/serve`
   build        `python -m scripts.build`: build into a temporary directory and swap
   check        `python -m scripts.check`: validate the TEI and print a report

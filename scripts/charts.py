@@ -287,8 +287,9 @@ def timeline(rows: Sequence[Row], window: Window, sigla: list[str], lang: Lang, 
                          "alb-chart__label alb-chart__label--q"))
         svg.extend(_timeline_marks(row.dated_figures(), window, y + 26, sigla, lang))
     return h("figure", {"class": "alb-chart alb-chart--timeline", "id": chart},
-             svg, h("figcaption", None, title, " ", label(lang, f"timeline_caption_{chart}")),
-             h("p", {"class": "alb-chart__legend"}, *legend(sigla, lang)))
+             svg, h("figcaption", None, title, " ", label(lang, f"timeline_caption_{chart}"),
+                    # inside the caption: HTML allows a figcaption only as a figure's first or last child
+                    h("p", {"class": "alb-chart__legend"}, *legend(sigla, lang))))
 
 
 def legend(sigla: list[str], lang: Lang) -> list[Child]:

@@ -22,6 +22,7 @@ KINDS: tuple[EntityKind, ...] = ("person", "org", "place")
 class IndexLinks:
     text_page: Callable[[TextDoc], str]  # URL of a text's page (original or translation) from this page
     entity: Callable[[str], str | None]  # URL of an entity's entry from this page
+    pointer: Callable[[str], str | None] | None = None  # where a TEI pointer (A.xml#A-p1) lands, from this page
 
 
 def _doc_heading(doc: TextDoc, lang: Lang) -> str:
@@ -94,7 +95,7 @@ def _geo(entity: Entity, lang: Lang) -> etree._Element | None:
 
 def entry(entity: Entity, found: list[names.Mention], docs: dict[str, TextDoc], links: IndexLinks,
           lang: Lang) -> etree._Element:
-    ctx = Ctx(lang, entity_href=links.entity)
+    ctx = Ctx(lang, entity_href=links.entity, pointer_href=links.pointer)
     dates = dates_line(entity, lang)
     description = entity.description.get(lang)
     return h("section", {"class": f"alb-entity alb-entity--{entity.kind}", "id": entity.xml_id,

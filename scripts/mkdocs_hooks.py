@@ -32,6 +32,7 @@ if str(_ROOT) not in sys.path:
 
 from scripts import (  # noqa: E402
     anchors,
+    buildinfo,
     citation,
     commentary,
     commentarypage,
@@ -87,8 +88,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ]
     config["extra"]["edition_version"] = edition.version
     _site_url = config["site_url"] or "/"
+    _set_build_identity(config, edition)  # sets SOURCE_DATE_EPOCH, which the zip's timestamps follow
     _zip_time(edition)  # a bad SOURCE_DATE_EPOCH stops the build before anything is written
     return config
+
+
+def _set_build_identity(config: MkDocsConfig, edition: Edition) -> None:
+    """Version, commit and date of this build for templates (config.extra.build); the date also
+    becomes SOURCE_DATE_EPOCH, which MkDocs uses for the sitemap, so builds never depend on the clock."""
+    try:
+        info = buildinfo.of(edition.version)
+    except buildinfo.BuildInfoError as exc:
+        raise PluginError(f"error: {exc} [build-date]") from None
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(info.epoch))
+    config["extra"]["build"] = info.extra()
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -261,7 +274,8 @@ def _index_page(page: Page, config: MkDocsConfig) -> str:
 
     text_href = _text_href(lang, page)
     links = indexpage.IndexLinks(text_page=lambda doc: text_href(doc.translation_of or doc.siglum),
-                                 entity=_entity_href(edition, lang, page))
+                                 entity=_entity_href(edition, lang, page),
+                                 pointer=_pointer_href(edition, lang, page))
     fragment, toc = indexpage.index_page(edition, page.meta["alb_kind"], lang, links)
     page.toc = _toc(toc)
     return fragment

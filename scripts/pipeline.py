@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import anchors, commentary, figures, names, rules, schema, teiload, transform
+from . import alignment, anchors, commentary, figures, names, rules, schema, teiload, transform
 from .diagnostics import Diagnostic, TeiError
 from .model import Edition
 from .paths import SCHEMA_PATH, tei_dir
@@ -43,12 +43,14 @@ def check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH) -> tup
         if loaded is not None:
             files.append(loaded)
     diagnostics += schema.validate(files, schema_path)
-    diagnostics += rules.check(files)
+    # Pointers into a file that failed to load are not checked: its own error says what is wrong.
+    diagnostics += rules.check(files, unloaded=frozenset(p.name for p in paths) - {f.path.name for f in files})
     if diagnostics:
         return None, sorted(set(diagnostics))
     edition, problems = transform.edition(files)
     problems += names.check(edition, directory)
     problems += figures.check(edition, directory)
+    problems += alignment.check(edition, directory)
     if not problems:  # the commentary's checks compare figures, which must be sound first
         problems += commentary.check(edition, directory)
     if not problems:  # published anchors are computed from a sound model

@@ -51,8 +51,23 @@ def safe_href(url: str | None) -> str | None:
     """Only http(s) and relative URLs become links (no javascript:, data: …)."""
     if not url:
         return None
-    scheme = urlsplit(url).scheme.lower()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:  # not a URL at all (e.g. "http://[::1")
+        return None
     return url if scheme in ("", "http", "https") else None
+
+
+def external_href(url: str | None) -> str | None:
+    """An absolute http(s) URL, or None. A TEI pointer without a scheme ("A.xml#A-p1") is a corpus
+    pointer: only Ctx.pointer_href knows where it lands, so it never becomes a relative link as is."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 # --- inline ------------------------------------------------------------------------------------
@@ -128,14 +143,30 @@ def _phrase(node: Phrase, ctx: Ctx) -> etree._Element:
     if node.tag == "title" and level in ("m", "j", "s"):
         return h("cite", attrs, *inline(node.children, ctx))
     if node.tag in ("ref", "ptr"):
-        target = node.attr("target")
-        href = (ctx.pointer_href(target) if ctx.pointer_href and target else None) or safe_href(target)
-        children = inline(node.children, ctx) or [node.attr("target") or ""]
-        if href and not ctx.in_link:
-            return h("a", {**attrs, "href": href}, *children)
+        return _pointer(node, attrs, ctx)
     if node.tag == "date" and node.attr("when"):
         return h("time", {**attrs, "datetime": node.attr("when")}, *inline(node.children, ctx))
     return h("span", attrs, *inline(node.children, ctx))
+
+
+def _link_target(pointer: str, ctx: Ctx) -> str | None:
+    return (ctx.pointer_href(pointer) if ctx.pointer_href else None) or external_href(pointer)
+
+
+def _pointer(node: Phrase, attrs: dict[str, str | None], ctx: Ctx) -> etree._Element:
+    """<ref> links its content to its (first resolvable) target; an empty <ptr> shows each of its
+    targets (@target holds one or more pointers, separated by spaces) as a link of its own."""
+    pointers = (node.attr("target") or "").split()
+    hrefs = [None if ctx.in_link else _link_target(p, ctx) for p in pointers]
+    children = inline(node.children, ctx)
+    if children or len(pointers) < 2:
+        href = next((x for x in hrefs if x), None)
+        content = children or [node.attr("target") or ""]
+        return h("a", {**attrs, "href": href}, *content) if href else h("span", attrs, *content)
+    parts: list[Child] = []
+    for pointer, href in zip(pointers, hrefs, strict=True):
+        parts += [" " if parts else None, h("a", {"href": href}, pointer) if href else pointer]
+    return h("span", attrs, *parts)
 
 
 def note_marker(node: Note, ctx: Ctx) -> etree._Element:

@@ -34,12 +34,14 @@ _BCP47 = re.compile(
 )
 
 
-def check(files: list[TeiFile]) -> list[Diagnostic]:
+def check(files: list[TeiFile], unloaded: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """Every problem of the loaded files; `unloaded` names corpus files that failed to load (pointers
+    into them cannot be checked and are not reported: the file's own error is)."""
     ids = _collect_ids(files)
     diagnostics = ids.diagnostics
     by_name = {f.path.name: f for f in files}
     for f in files:
-        diagnostics += _check_pointers(f, by_name, ids.owner)
+        diagnostics += _check_pointers(f, by_name, ids.owner, unloaded)
         diagnostics += _check_languages(f)
         diagnostics += _check_citable_ids(f)
     diagnostics += _check_versions(files, by_name)
@@ -70,7 +72,8 @@ def _collect_ids(files: list[TeiFile]) -> _Ids:
     return ids
 
 
-def _check_pointers(f: TeiFile, by_name: dict[str, TeiFile], owner: dict[str, tuple[Path, int]]) -> list[Diagnostic]:
+def _check_pointers(f: TeiFile, by_name: dict[str, TeiFile], owner: dict[str, tuple[Path, int]],
+                    unloaded: frozenset[str]) -> list[Diagnostic]:
     found = []
     for el in f.root.iter(etree.Element):
         for attr in POINTER_ATTRIBUTES:
@@ -78,7 +81,7 @@ def _check_pointers(f: TeiFile, by_name: dict[str, TeiFile], owner: dict[str, tu
             if value is None:
                 continue
             for pointer in value.split():
-                problem = _pointer_problem(pointer, f, by_name, owner)
+                problem = _pointer_problem(pointer, f, by_name, owner, unloaded)
                 if problem:
                     found.append(Diagnostic.at(f.path, el.sourceline, "dangling-pointer",
                                                f'@{attr}="{pointer}" on <{etree.QName(el).localname}> {problem}'))
@@ -86,8 +89,11 @@ def _check_pointers(f: TeiFile, by_name: dict[str, TeiFile], owner: dict[str, tu
 
 
 def _pointer_problem(pointer: str, f: TeiFile, by_name: dict[str, TeiFile],
-                     owner: dict[str, tuple[Path, int]]) -> str | None:
-    parts = urlsplit(pointer)
+                     owner: dict[str, tuple[Path, int]], unloaded: frozenset[str]) -> str | None:
+    try:
+        parts = urlsplit(pointer)
+    except ValueError as exc:  # e.g. "http://[::1" (an unclosed IPv6 host)
+        return f"is not a valid URL ({exc})"
     if parts.scheme:
         if parts.scheme.lower() in EXTERNAL_SCHEMES and parts.netloc:
             return None
@@ -95,6 +101,8 @@ def _pointer_problem(pointer: str, f: TeiFile, by_name: dict[str, TeiFile],
     if parts.netloc or parts.query:
         return "is not a corpus pointer (file.xml#id or #id)"
     document = parts.path or f.path.name
+    if document in unloaded:
+        return None
     if document not in by_name:
         return f'points to "{document}", which is not a file of the corpus'
     if not parts.fragment:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +61,10 @@ def load(path: Path) -> tuple[TeiFile | None, list[Diagnostic]]:
             )
         ]
     data = path.read_bytes()
+    doctype_line = _doctype_line(data)
+    if doctype_line:
+        # Refused before parsing: no parser ever sees the DTD (external or parameter entities, billion laughs).
+        return None, [_doctype(path, doctype_line)]
     parser = etree.XMLParser(**_PARSER_OPTIONS)
     try:
         root = etree.fromstring(data, parser=parser, base_url=None)
@@ -72,11 +77,26 @@ def load(path: Path) -> tuple[TeiFile | None, list[Diagnostic]]:
     return TeiFile(path, hashlib.sha256(data).hexdigest(), root), []
 
 
+# The prolog of a UTF-8 document up to its DOCTYPE, if it has one: XML declaration, comments,
+# processing instructions and white space (XML 1.0 §2.8).
+_PROLOG_DOCTYPE = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->)*<!DOCTYPE", re.DOTALL)
+
+
+def _doctype_line(data: bytes) -> int | None:
+    """The line of the document's DOCTYPE declaration, or None."""
+    found = _PROLOG_DOCTYPE.match(data)
+    return data.count(b"\n", 0, found.end()) + 1 if found else None
+
+
+def _doctype(path: Path, line: int) -> Diagnostic:
+    # A DTD can declare external entities (XXE); TEI P5 needs none, so refuse it outright.
+    return Diagnostic.at(path, line, "doctype", "a DOCTYPE/DTD is not allowed in TEI files of this edition")
+
+
 def _check_document_shape(path: Path, root: etree._Element) -> list[Diagnostic]:
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        # A DTD can declare external entities (XXE); TEI P5 needs none, so refuse it outright.
-        return [Diagnostic.at(path, 1, "doctype", "a DOCTYPE/DTD is not allowed in TEI files of this edition")]
+        return [_doctype(path, 1)]  # not found by the prolog scan (another encoding): refused all the same
     for el in root.iter(etree.Entity):
         return [Diagnostic.at(path, el.sourceline, "entity", f"entity reference &{el.name}; is not allowed")]
     if root.tag != tei("TEI"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-from lxml import html
+from lxml import etree, html
 
 from scripts import render
 from scripts.i18n import LABELS, LANGUAGES
@@ -48,6 +48,25 @@ def test_only_safe_link_targets_become_links() -> None:
     assert "javascript" not in out and "<a" not in out
 
 
+def test_pointers_link_only_where_the_site_has_them() -> None:
+    """A corpus pointer becomes a link only through Ctx.pointer_href (never as a relative URL as is);
+    a <ptr> with several targets shows one link per target."""
+    sites = {"A.xml#A-p1": "../texts/a/#A-p1", "A.xml#A-p7": "../texts/a/#A-p7"}
+    ctx = render.Ctx("en", pointer_href=sites.get)
+
+    def out(node: Phrase, ctx: render.Ctx = ctx) -> str:
+        return render.serialize(render.h("p", None, *render.inline([node], ctx)))
+
+    ptr = Phrase("ptr", (), (("target", "A.xml#A-p1 A.xml#A-p7"),))
+    assert out(ptr) == ('<p><span class="tei-ptr"><a href="../texts/a/#A-p1">A.xml#A-p1</a> '
+                        '<a href="../texts/a/#A-p7">A.xml#A-p7</a></span></p>')
+    assert out(ptr, render.Ctx("en")) == '<p><span class="tei-ptr">A.xml#A-p1 A.xml#A-p7</span></p>'
+    ref = Phrase("ref", (Chars("text A"),), (("target", "Z.xml#A-p1 A.xml#A-p7"),))
+    assert out(ref) == '<p><a class="tei-ref" href="../texts/a/#A-p7">text A</a></p>'
+    web = Phrase("ref", (Chars("web"),), (("target", "https://example.org/a?b=1&c=2"),))
+    assert out(web) == '<p><a class="tei-ref" href="https://example.org/a?b=1&amp;c=2">web</a></p>'
+
+
 def test_label_tables_have_the_same_keys_in_every_language() -> None:
     keys = {lang: set(LABELS[lang]) for lang in LANGUAGES}
     assert all(k == keys["en"] for k in keys.values())
@@ -67,3 +86,98 @@ def test_any_text_and_attribute_is_escaped(text: str, attr: str, tail: str) -> N
     assert not doc.xpath("//script | //*[@onload or @onerror or @onclick]")
     # the text survives the round trip exactly: nothing was interpreted as markup
     assert doc.xpath("string(.)") == f"1{text}{tail} ¶"
+
+
+# --- generated content through the whole inline renderer ------------------------------------------
+
+# Characters XML allows, without the surrogates: tab, newline, carriage return, and everything from
+# U+0020 on, including the C1 controls (U+007F–U+009F) that XML 1.0 permits.
+xml_chars = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufffe\uffff") \
+    .filter(lambda c: c in "\t\n\r" or ord(c) >= 0x20)
+TRICKY = ("<script>alert(1)</script>", "&amp;", "&", "<", ">", '"', "'", "javascript:alert(1)",
+          " JaVaScRiPt:alert(1)", "java\tscript:alert(1)", " \n\tjavascript:x", "data:text/html,<b>x</b>",
+          "\u202eevil\u202c", "שָׁלוֹם", "مرحبا", "e\u0301\u0308", "]]>", "<!--", "-->", "\x85", "\U0001F600")
+generated_text = st.lists(st.one_of(st.text(xml_chars, max_size=20), st.sampled_from(TRICKY)), max_size=4).map("".join)
+SAFE_SCHEMES = ("http://", "https://")
+ENTITY_HREFS = {"pers-x": "../index/persons/#pers-x"}
+POINTER_HREFS = {"A.xml#A-p1": "../texts/a/#A-p1"}
+pointer_values = st.lists(st.one_of(st.sampled_from((*TRICKY, "A.xml#A-p1", "https://example.org/x", "Z.xml#q")),
+                                    generated_text), min_size=1, max_size=3).map(" ".join)
+
+
+def phrases(children: st.SearchStrategy) -> st.SearchStrategy:
+    kids = st.lists(children, min_size=1, max_size=3).map(tuple)
+    return st.one_of(
+        st.builds(lambda c, rend: Phrase("hi", c, (("rend", rend),)), kids, generated_text),
+        st.builds(lambda c: Phrase("title", c, (("level", "m"),)), kids),
+        st.builds(lambda c, ref: Phrase("persName", c, (("ref", ref),)), kids,
+                  st.one_of(st.just("authority.xml#pers-x"), generated_text)),
+        st.builds(lambda c, target: Phrase("ref", c, (("target", target),)), kids, pointer_values),
+        st.builds(lambda c, when: Phrase("date", c, (("when", when),)), kids, generated_text),
+        st.builds(lambda c, lang: Phrase("foreign", c, lang=lang), kids, st.sampled_from(("zh", "la", "ar"))),
+        st.builds(lambda s, e: Choice("correction", s, e), kids, kids),
+    )
+
+
+inline_nodes = st.recursive(st.builds(Chars, generated_text), phrases, max_leaves=12)
+
+
+def plain_text(nodes: tuple) -> str:
+    """What a reader gets as text: the characters, and both readings of a choice (the views hide one)."""
+    out = []
+    for node in nodes:
+        if isinstance(node, Chars):
+            out.append(node.value)
+        elif isinstance(node, Choice):
+            out.append(plain_text(node.source) + plain_text(node.edited))
+        else:
+            out.append(plain_text(node.children))
+    return "".join(out)
+
+
+def script_url(value: str) -> bool:
+    """Would a browser run this URL? It strips leading controls and spaces, and tabs and newlines anywhere."""
+    cleaned = "".join(c for c in value.lstrip("".join(map(chr, range(0x21)))) if c not in "\t\n\r")
+    return cleaned.lower().startswith(("javascript:", "vbscript:", "data:"))
+
+
+# Attributes whose value a browser follows as a URL (text attributes such as data-n or title may hold
+# any text: "javascript:" there is just text).
+URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "data", "cite",
+                  "background", "ping"}
+
+
+def assert_safe_markup(out: str) -> html.HtmlElement:
+    """The fragment is well-formed (as XML and as HTML), and its attributes can run nothing."""
+    etree.fromstring(out)  # raises if the serialisation is not well-formed
+    doc = html.fragment_fromstring(out)
+    assert {el.tag for el in doc.iter()} <= {"p", "span", "a", "cite", "time", "sup"}
+    for el in doc.iter():
+        for name, value in el.attrib.items():
+            assert not name.lower().startswith("on"), (name, value)
+            assert not (name in URL_ATTRIBUTES and script_url(value)), (el.tag, name, value)
+        if el.tag == "a":
+            href = el.get("href")
+            assert href.startswith(("#", "../")) or href.startswith(SAFE_SCHEMES), href
+    return doc
+
+
+@given(content=st.lists(inline_nodes, max_size=4).map(tuple), n=generated_text)
+def test_generated_content_renders_well_formed_safe_and_unchanged(content: tuple, n: str) -> None:
+    para = Paragraph("X-p1", n, content)
+    ctx = render.Ctx("en", entity_href=lambda e: ENTITY_HREFS.get(e), pointer_href=POINTER_HREFS.get)
+    doc = assert_safe_markup(render.serialize(render.paragraph(para, ctx)))
+    assert doc.xpath("string(.)") == f"{n}{plain_text(content)} ¶"
+    assert doc.get("data-n") == n
+
+
+@given(target=pointer_values)
+def test_generated_pointers_link_only_to_the_site_or_the_web(target: str) -> None:
+    ctx = render.Ctx("en", pointer_href=POINTER_HREFS.get)
+    for tag in ("ptr", "ref"):
+        node = Phrase(tag, (Chars("text"),) if tag == "ref" else (), (("target", target),))
+        doc = assert_safe_markup(render.serialize(render.h("p", None, *render.inline([node], ctx))))
+        hrefs = doc.xpath("//a/@href")
+        assert set(hrefs) <= {*POINTER_HREFS.values(), *(t for t in target.split() if t.startswith(SAFE_SCHEMES))}
+        if tag == "ptr":  # an empty pointer shows its targets, one link or text each
+            assert " ".join(doc.xpath("string(.)").split()) == " ".join(target.split())
