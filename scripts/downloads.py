@@ -137,7 +137,7 @@ def zip_timestamp(published: str, source_date_epoch: str | None) -> tuple[int, i
     if source_date_epoch:
         if not source_date_epoch.strip().isdigit():
             raise ValueError(f'must be a whole number of seconds since 1970, not "{source_date_epoch}"')
-        moment = tuple(time.gmtime(int(source_date_epoch))[:6])
+        moment = tuple(time.gmtime(int(source_date_epoch) // 2 * 2)[:6])  # zip keeps even seconds only
     else:
         found = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", published or "")
         moment = (int(found[1]), int(found[2] or 1), int(found[3] or 1), 0, 0, 0) if found else EARLIEST_ZIP_TIME

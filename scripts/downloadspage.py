@@ -25,12 +25,14 @@ class DownloadsLinks:
 
 
 def _path(path: str) -> etree._Element:
-    """The path in <code>, breakable only after a slash (not inside "A-en.critical.txt")."""
+    """The path in <code>, breakable only after a slash (not inside "A-en.critical.txt"): each
+    segment is an inline-block (edition.css), and a line may break between atomic inlines. Not
+    <wbr>, which lxml's HTML serializer writes with an end tag."""
     parts = path.split("/")
     code = h("code")
     for i, part in enumerate(parts):
         last = i == len(parts) - 1
-        append(code, h("span", {"class": "alb-dl__seg"}, part if last else f"{part}/"), None if last else h("wbr"))
+        append(code, h("span", {"class": "alb-dl__seg"}, part if last else f"{part}/"))
     return code
 
 

@@ -8,7 +8,6 @@ import csv
 import hashlib
 import io
 import json
-import os
 import re
 import shutil
 import stat
@@ -20,7 +19,7 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from lxml import html
 
-from scripts import downloads, pipeline, schema, teiload
+from scripts import buildinfo, downloads, pipeline, schema, teiload
 from scripts.model import Choice, Edition, walk
 from scripts.paths import PROJECT_ROOT
 from scripts.readings import plain_lines, reading
@@ -44,7 +43,8 @@ def rows(site: Path, lang: str) -> list[html.HtmlElement]:
 
 
 def zip_time(edition: Edition) -> tuple[int, ...]:
-    return downloads.zip_timestamp(edition.published, os.environ.get("SOURCE_DATE_EPOCH"))
+    """As the build sets it: SOURCE_DATE_EPOCH if given, else the commit's date (scripts/buildinfo.py)."""
+    return downloads.zip_timestamp(edition.published, str(buildinfo.of(edition.version).epoch))
 
 
 def built(edition: Edition) -> tuple[downloads.Download, ...]:
@@ -297,6 +297,7 @@ def test_the_zip_time_comes_from_source_date_epoch_or_the_publication_date(editi
     assert downloads.zip_timestamp("2026-11-22", None) == (2026, 11, 22, 0, 0, 0)
     assert downloads.zip_timestamp("2026", None) == (2026, 1, 1, 0, 0, 0)
     assert downloads.zip_timestamp("2026-11-22", "1700000000") == (2023, 11, 14, 22, 13, 20)
+    assert downloads.zip_timestamp("2026-11-22", "1700000001") == (2023, 11, 14, 22, 13, 20)  # even seconds
     assert downloads.zip_timestamp("2026-11-22", "0") == downloads.EARLIEST_ZIP_TIME  # the zip format's earliest
     with pytest.raises(ValueError, match="whole number of seconds"):
         downloads.zip_timestamp("2026-11-22", "yesterday")
@@ -311,5 +312,6 @@ def test_a_bad_source_date_epoch_stops_the_build_with_a_message(tmp_path: Path) 
     result = run_build(tmp_path / "site", {"SOURCE_DATE_EPOCH": "yesterday"})
     log = result.stdout + result.stderr
     assert result.returncode == 1
-    assert 'SOURCE_DATE_EPOCH: error: must be a whole number of seconds since 1970, not "yesterday"' in log
+    # scripts/buildinfo.py reads SOURCE_DATE_EPOCH first (the zip's time follows it)
+    assert 'error: SOURCE_DATE_EPOCH="yesterday" is not a whole number of seconds since 1970 [build-date]' in log
     assert "Traceback" not in log and not (tmp_path / "site").exists()
