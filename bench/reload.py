@@ -1,44 +1,20 @@
-"""Benchmark: cold build time, and time from saving one TEI edit to the rebuilt page under `mkdocs serve`.
+"""Benchmark (b): time from saving one TEI edit to the rebuilt page served by `mkdocs serve`.
 
-Run with `make bench`. Works on a temporary copy of the project, so the real files are never edited.
-Prints a Markdown table (median of several runs) and the machine it was measured on.
+Works on a temporary copy of the project (bench.common.project_copy), so the real files are never edited.
 """
 
 from __future__ import annotations
 
 import os
-import platform
-import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-COPY = ["mkdocs.yml", "docs", "overrides", "scripts", "tei"]
-
-
-def project_copy(dest: Path) -> Path:
-    for name in COPY:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("texts", "__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
-
-
-def cold_build(project: Path) -> float:
-    shutil.rmtree(project / ".cache", ignore_errors=True)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")],
-                   cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    return time.perf_counter() - start
+from .common import BUILD_ENV
 
 
 def free_port() -> int:
@@ -59,7 +35,7 @@ def edit_to_reload(project: Path, runs: int) -> list[float]:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=project, env={**os.environ, **BUILD_ENV},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/texts/b/"
@@ -88,27 +64,3 @@ def edit_to_reload(project: Path, runs: int) -> list[float]:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
-
-
-def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
-
-
-def main() -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        project = project_copy(Path(tmp))
-        builds = [cold_build(project) for _ in range(3)]
-        reloads = edit_to_reload(project, runs=5)
-    print(f"Machine: {machine()}\n")
-    print("| measure | median | runs (s) |\n|---|---|---|")
-    print(f"| cold build (`mkdocs build`, empty validation cache) | {statistics.median(builds):.2f} s | "
-          + ", ".join(f"{t:.2f}" for t in builds) + " |")
-    print(f"| TEI edit saved → rebuilt page served (`mkdocs serve`) | {statistics.median(reloads):.2f} s | "
-          + ", ".join(f"{t:.2f}" for t in reloads) + " |")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

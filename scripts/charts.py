@@ -20,7 +20,7 @@ from datetime import date
 
 from lxml import etree
 
-from .concordance import Row
+from .concordance import MANY_TEXTS, Cell, Row
 from .figures import Figure, julian_to_gregorian
 from .i18n import label
 from .model import Lang
@@ -133,9 +133,17 @@ def _value_mark(figure: Figure, axis: Axis, y: float, shape: str, lang: Lang) ->
     return marks
 
 
+def _charted(row: Row, dimension: str) -> list[tuple[int, Cell]]:
+    """The texts drawn on a question's chart, with their position among all texts (which gives
+    their shape): every text, or only those stating a value when there are many texts."""
+    many = len(row.cells) > MANY_TEXTS
+    return [(i, cell) for i, cell in enumerate(row.cells)
+            if not many or any(f.value.dimension == dimension for f in cell.figures)]
+
+
 def _description(row: Row, dimension: str, lang: Lang) -> str:
     parts = []
-    for cell in row.cells:
+    for _, cell in _charted(row, dimension):
         values = [normalised(f, lang) for f in cell.figures if f.value.dimension == dimension]
         parts.append(f"{cell.siglum}: " + ("; ".join(values) if values else label(lang, "not_stated")))
     return ". ".join(parts) + "."
@@ -151,8 +159,9 @@ def chartable(row: Row) -> list[str]:
 
 def dot_plot(row: Row, dimension: str, axis: Axis, lang: Lang) -> etree._Element:
     base = chart_id(row.question.xml_id, dimension, chartable(row))
-    height = TOP + ROW * len(row.cells) + AXIS
-    axis_y = TOP + ROW * len(row.cells)
+    charted = _charted(row, dimension)
+    height = TOP + ROW * len(charted) + AXIS
+    axis_y = TOP + ROW * len(charted)
     title = label(lang, "chart_title", question=row.question.description.get(lang), unit=unit_name(dimension, lang))
     svg = h("svg", {"class": "alb-chart__svg", "viewBox": f"0 0 {WIDTH:.0f} {height:.0f}", "role": "img",
                     "aria-labelledby": f"{base}-title {base}-desc", "width": f"{WIDTH:.0f}",
@@ -160,8 +169,8 @@ def dot_plot(row: Row, dimension: str, axis: Axis, lang: Lang) -> etree._Element
             h("title", {"id": f"{base}-title"}, title),
             h("desc", {"id": f"{base}-desc"}, _description(row, dimension, lang)),
             _axis_group(axis, axis_y, lang))
-    for i, cell in enumerate(row.cells):
-        y = TOP + ROW * i + ROW / 2
+    for line, (i, cell) in enumerate(charted):
+        y = TOP + ROW * line + ROW / 2
         svg.append(_shape(SHAPES[i % len(SHAPES)], 12, y, f"alb-chart__mark alb-chart__mark--{cell.siglum.lower()}",
                           4.5))
         svg.append(_text(24, y + 4, label(lang, "chart_text", siglum=cell.siglum), "alb-chart__label"))
@@ -249,20 +258,34 @@ def dated_rows(rows: Sequence[Row], window: Window, exclude: Window | None = Non
     return [r for r in rows if any(inside(r, window)) and (exclude is None or not all(inside(r, exclude)))]
 
 
+LANE = 6.0  # vertical distance between the texts' marks on a timeline row
+LANES_HEIGHT = 12.0  # the band the marks of all texts share (rows are TIMELINE_ROW apart)
+
+
+def _lane(index: int, texts: int) -> float:
+    """Vertical offset of a text's marks on a timeline row: three texts at -6, 0, +6; more texts
+    packed closer so that every mark stays inside its row's band."""
+    if texts < 2:
+        return 0.0
+    step = min(LANE, LANES_HEIGHT / (texts - 1))
+    return (index - (texts - 1) / 2) * step
+
+
 def _timeline_marks(figures: list[Figure], window: Window, y: float, sigla: list[str],
                     lang: Lang) -> list[etree._Element]:
     marks: list[etree._Element] = []
+    position = {siglum: i for i, siglum in enumerate(sigla)}
     for figure in figures:
         low, high = figure.value.low, figure.value.high
         if not (isinstance(low, date) and isinstance(high, date) and window.contains(low, high)):
             continue
-        offset = (sigla.index(figure.siglum) - 1) * 6
+        offset = _lane(position[figure.siglum], len(sigla))
         x1, x2 = window.x(low), window.x(high)
         cls = f"alb-chart__mark alb-chart__mark--{figure.siglum.lower()}"
         if x2 - x1 >= 4:
             marks.append(h("rect", {"x": f"{x1:.1f}", "y": f"{y + offset - 2.5:.1f}", "width": f"{x2 - x1:.1f}",
                                     "height": "5", "class": f"alb-chart__bar {cls}"}))
-        marks.append(_shape(SHAPES[sigla.index(figure.siglum) % len(SHAPES)], (x1 + x2) / 2, y + offset, cls, 4))
+        marks.append(_shape(SHAPES[position[figure.siglum] % len(SHAPES)], (x1 + x2) / 2, y + offset, cls, 4))
     return marks
 
 

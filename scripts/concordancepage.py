@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from . import charts
-from .concordance import STATUSES, Cell, Row, Section, rows
+from .concordance import MANY_TEXTS, STATUSES, Cell, Row, Section, rows
 from .figures import Figure
 from .i18n import label, language_name
 from .model import Edition, Lang
@@ -83,7 +83,30 @@ def _question_cell(row: Row, lang: Lang, links: ConcordanceLinks) -> etree._Elem
              permalink(row.question.xml_id, "unit_question", lang), h("br"), _status(row, lang), *extra)
 
 
+def _compact_cells(row: Row, edition: Edition, lang: Lang, links: ConcordanceLinks) -> list[etree._Element]:
+    """A row of a concordance of many texts: the figures of the texts that state one (each says its
+    siglum), then the sigla of the silent texts."""
+    stated = [f for cell in row.cells for f in cell.figures]
+    silent = ", ".join(cell.siglum for cell in row.cells if not cell.stated)
+    return [h("td", {"data-label": label(lang, "col_figures")},
+              h("ul", {"class": "alb-conc__figures"}, *(_figure_item(f, edition, lang, links) for f in stated))),
+            h("td", {"class": "alb-conc__none", "data-label": label(lang, "col_not_stated")}, silent or "—")]
+
+
+def _compact_table(section: Section, edition: Edition, lang: Lang, links: ConcordanceLinks) -> etree._Element:
+    head = h("tr", None, *(h("th", {"scope": "col"}, label(lang, key))
+                           for key in ("col_question", "col_figures", "col_not_stated")))
+    body = h("tbody")
+    for row in section.rows:
+        body.append(h("tr", {"id": row.question.xml_id, "data-status": row.status, "class": "alb-conc__row"},
+                      _question_cell(row, lang, links), *_compact_cells(row, edition, lang, links)))
+    return h("table", {"class": "alb-conc alb-conc--compact"},
+             h("caption", None, section.episode.description.get(lang)), h("thead", None, head), body)
+
+
 def _table(section: Section, edition: Edition, lang: Lang, links: ConcordanceLinks) -> etree._Element:
+    if len(edition.texts) > MANY_TEXTS:
+        return _compact_table(section, edition, lang, links)
     head = h("tr", None, h("th", {"scope": "col"}, label(lang, "col_question")),
              *(h("th", {"scope": "col"}, label(lang, "text_original", siglum=t.siglum,
                                                  language=language_name(lang, t.lang)))
