@@ -50,7 +50,7 @@ test: $(VENV)/.test-installed system-deps browser-deps
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .site-build-* .site-old-* .cache docs/texts docs/index docs/concordance docs/commentary docs/bibliography
+	rm -rf site .site-build-* .site-old-* .cache docs/texts docs/index docs/concordance docs/commentary docs/bibliography docs/search
 
 # Speed targets live here, not in the test suite: writes BENCHMARKS.md.
 bench: $(VENV)/.test-installed system-deps

@@ -6,7 +6,8 @@ Registered in mkdocs.yml (`hooks:`). Order of events per language build:
   on_env        cache compiled templates between builds (keeps `mkdocs serve` reloads fast)
   on_pre_build  write the page stubs for generated pages (only files whose content changed)
   on_page_content  render a text page's body from the model, and its table of contents
-  on_post_build publish the TEI files, schema and copy-texts beside the site
+  on_post_build publish the TEI files, schema and copy-texts beside the site; once every language
+                is built, index the site for search (scripts/search.py)
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -40,10 +42,12 @@ from scripts import (  # noqa: E402
     indexpage,
     pages,
     pipeline,
+    search,
+    searchpage,
     textpage,
 )
 from scripts.diagnostics import TeiError  # noqa: E402
-from scripts.i18n import DEFAULT_LANGUAGE, label  # noqa: E402
+from scripts.i18n import DEFAULT_LANGUAGE, LANGUAGES, label  # noqa: E402
 from scripts.model import Edition  # noqa: E402
 from scripts.paths import CACHE_DIR, GENERATED_DIRS, tei_dir  # noqa: E402
 from scripts.render import Ctx  # noqa: E402
@@ -54,6 +58,11 @@ CONCORDANCE_DATA = {"csv": f"{DATA_DIR}/concordance.csv", "json": f"{DATA_DIR}/c
 # The edition of the build in progress: loaded once in on_config, read by the later events
 # (MkDocs re-imports this module whenever it reloads the config, so nothing outlives a build).
 _current: Edition | None = None
+_log = get_plugin_logger("albazin")
+# mkdocs-static-i18n builds the other languages from inside its own on_post_build (priority -100), and
+# each of those builds calls this hook too. Running after it (-110), the n-th call of a build (n = the
+# number of languages) is the last, when every language is on disk: the search index is built then.
+_post_builds_seen = 0
 
 
 def _load() -> Edition:
@@ -69,8 +78,9 @@ def _edition() -> Edition:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _current
+    global _current, _post_builds_seen
     _current = edition = _load()
+    _post_builds_seen = 0  # each language's build starts with on_config, before any on_post_build
     config["nav"] = [
         {"Home": "index.md"},
         {"Texts": [pages.text_page_uri(t.slug) for t in edition.texts]},
@@ -89,6 +99,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     jinja_cache = CACHE_DIR / "jinja"
     jinja_cache.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(jinja_cache))
+    # For overrides/partials/search.html: the header's search box, labelled in the page's language.
+    env.globals["alb_label"] = label
+    env.globals["alb_search_page"] = lambda lang: pages.site_path(pages.SEARCH_URI, lang)
     return env
 
 
@@ -154,7 +167,8 @@ def _commentary_links(edition: Edition, lang: str, page: Page) -> commentarypage
 
 
 def _ctx(edition: Edition, lang: str, page: Page) -> Ctx:
-    return Ctx(lang, entity_href=_entity_href(edition, lang, page), pointer_href=_pointer_href(edition, lang, page))
+    return Ctx(lang, entity_href=_entity_href(edition, lang, page), pointer_href=_pointer_href(edition, lang, page),
+               entity_attrs=search.attrs_by_entity(edition.entities))
 
 
 def _toc(entries: list) -> object:
@@ -169,6 +183,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return _concordance_page(page, config)
     if kind in (pages.PAGE_COMMENTARY, pages.PAGE_BIBLIOGRAPHY):
         return _commentary_page(page, config, kind)
+    if kind == pages.PAGE_SEARCH:
+        return _search_page(page, config)
     if kind != pages.PAGE_TEXT:
         return html
     edition = _edition()
@@ -238,6 +254,17 @@ def _commentary_page(page: Page, config: MkDocsConfig, kind: str) -> str:
     return fragment
 
 
+def _search_page(page: Page, config: MkDocsConfig) -> str:
+    lang = _page_language(page, config)
+    links = searchpage.SearchLinks(
+        bundle=get_relative_url(f"{search.BUNDLE_DIR}/pagefind.js", page.url),
+        root=get_relative_url("", page.url) or "./",
+        text_page=lambda siglum: _page_href(pages.text_page_uri(siglum.lower()), lang, page),
+        index_page=lambda kind: _page_href(pages.index_page_uri(kind), lang, page),
+    )
+    return searchpage.search_page(_edition(), lang, links)
+
+
 def _write_data(config: MkDocsConfig, edition: Edition) -> None:
     """The concordance as CSV and JSON (the same records as the page), with absolute anchor URLs."""
     base = config["site_url"] or "/"
@@ -253,6 +280,21 @@ def _write_data(config: MkDocsConfig, edition: Edition) -> None:
     (site_dir / CONCORDANCE_DATA["json"]).write_text(exports.to_json(edition, sections, records), encoding="utf-8")
 
 
+def _index_for_search(config: MkDocsConfig) -> None:
+    global _post_builds_seen
+    _post_builds_seen += 1
+    if _post_builds_seen < len(LANGUAGES):
+        return
+    _post_builds_seen = 0
+    try:
+        report = search.index_site(Path(config["site_dir"]), LANGUAGES)
+    except search.SearchIndexError as exc:
+        raise PluginError(f"error: {exc} [search]") from None
+    sizes = ", ".join(f"{lang} {size / 1024:.0f} KB" for lang, size in report.sizes.items())
+    _log.info(f"Search index built in {report.seconds:.2f} s ({sizes})")
+
+
+@event_priority(-110)
 def on_post_build(config: MkDocsConfig) -> None:
     _write_data(config, _edition())
     source = tei_dir()
@@ -262,3 +304,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         for path in sorted((source / sub).glob("*")):
             if path.is_file():
                 shutil.copyfile(path, target / sub / path.name)
+    _index_for_search(config)
