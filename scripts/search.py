@@ -123,6 +123,17 @@ def language_sizes(bundle: Path, languages: Iterable[str]) -> dict[str, int]:
     return sizes
 
 
+def _sort_entry(path: Path) -> dict:
+    """Pagefind lists the languages in its entry file in hash-map order, which changes from run to
+    run (the only difference between two builds of the same site): write them sorted, so that the
+    bundle is byte-for-byte reproducible. Pagefind reads the file as JSON, so the order means nothing
+    to it."""
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return entry
+
+
 def index_site(site_dir: Path, languages: Iterable[str]) -> IndexReport:
     """Index the built site; fail if the indexer fails or a language ends up without an index."""
     languages = tuple(languages)
@@ -138,9 +149,9 @@ def index_site(site_dir: Path, languages: Iterable[str]) -> IndexReport:
         raise SearchIndexError(f"the search indexer failed (exit status {result.returncode}): {detail}")
     bundle = site_dir / BUNDLE_DIR
     try:
-        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        entry = _sort_entry(bundle / "pagefind-entry.json")
         pages = {lang: int(entry["languages"][lang]["page_count"]) for lang in entry["languages"]}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise SearchIndexError(f"the search indexer wrote no readable index ({exc})") from None
     missing = [lang for lang in languages if not pages.get(lang)]
     if missing:

@@ -4,6 +4,7 @@ indexed, and real queries in a browser on both language sites."""
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import re
 import shutil
@@ -113,6 +114,16 @@ def test_failed_indexing_fails_the_build_cleanly_and_keeps_the_previous_site(tmp
     assert "Traceback" not in log
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["failing-indexer", "site"]
+
+
+def test_entry_file_lists_languages_in_a_fixed_order(tmp_path: Path) -> None:
+    site = _mini_site(tmp_path, {"a": ("en", "<p>The siege.</p>"), "ru/a": ("ru", "<p>Осада.</p>")})
+    search.index_site(site, LANGUAGES)
+    entry = site / search.BUNDLE_DIR / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps({**data, "languages": dict(reversed(data["languages"].items()))}), encoding="utf-8")
+    assert list(search._sort_entry(entry)["languages"]) == ["en", "ru"]
+    assert list(json.loads(entry.read_text(encoding="utf-8"))["languages"]) == ["en", "ru"]
 
 
 def test_indexing_is_deterministic(site: Path, tmp_path: Path) -> None:
