@@ -13,6 +13,8 @@ Modules, one concern each:
   render       model → HTML fragments built as lxml trees
   pages        the Markdown stubs that carry generated pages through MkDocs
   pipeline     load + validate + transform, cached per process
+  search       the search index (Pagefind, one per language) and the name forms it finds names by
+  searchpage   the search page (/search/, /ru/search/)
   mkdocs_hooks the MkDocs hooks that wire the pipeline into `mkdocs build/serve`
   build        `python -m scripts.build`: build into a temporary directory and swap
   check        `python -m scripts.check`: validate the TEI and print a report

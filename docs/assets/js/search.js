@@ -155,7 +155,7 @@
   function hit(data) {
     var item = document.createElement("li");
     item.className = "alb-hit";
-    var title = document.createElement("p");
+    var title = document.createElement("h2"); // screen readers can move from hit to hit by heading
     title.className = "alb-hit__title";
     var link = document.createElement("a");
     var anchor = anchorFor(data);
