@@ -21,6 +21,8 @@ Modules, one concern each:
   citation     citation styles (Chicago, ГОСТ), BibTeX/RIS records, metadata tags
   pipeline     load + validate + transform, cached per process
   buildinfo    the build's identity: edition version, git commit, build date (never the clock)
+  search       the search index (Pagefind, one per language) and the name forms it finds names by
+  searchpage   the search page (/search/, /ru/search/)
   mkdocs_hooks the MkDocs hooks that wire the pipeline into `mkdocs build/serve`
   build        `python -m scripts.build`: build into a temporary directory and swap
   check        `python -m scripts.check`: validate the TEI and print a report

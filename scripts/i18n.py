@@ -298,6 +298,24 @@ LABELS: dict[str, dict[str, str]] = {
                            "tei/*.xml. Each text's header records the SHA-256 checksum of its copy-text.",
         "readme_licence": "Licences: see LICENCE.md.",
         "licence_by_file": "Licence of each file",
+        # search (scripts/search.py, scripts/searchpage.py, overrides/partials/search.html)
+        "search": "Search",
+        "search_label": "Search the edition",
+        "search_placeholder": "Search",
+        "search_submit": "Search",
+        "search_intro": "Searches the English pages of the edition: the texts and translations, the index, the "
+                        "concordance, the commentary. Words are found in their inflected forms (siege, sieges), and "
+                        "persons, groups and places under any of their names (Beiton, Бейтон, Байтон).",
+        "search_nojs": "Search runs in your browser and needs JavaScript, which is turned off. Everything it "
+                       "searches can be read without it: the texts and the index.",
+        "search_loading": "Searching…",
+        "search_error": "The search index could not be loaded.",
+        "search_none": "Nothing found for «{query}».",
+        "search_count_one": "{n} page found for «{query}».",
+        "search_count_few": "{n} pages found for «{query}».",
+        "search_count_many": "{n} pages found for «{query}».",
+        "search_count_other": "{n} pages found for «{query}».",
+        "search_more": "More results",
     },
     "ru": {
         "texts": "Тексты",
@@ -591,6 +609,24 @@ LABELS: dict[str, dict[str, str]] = {
                            "текста-основы.",
         "readme_licence": "Лицензии: см. LICENCE.md.",
         "licence_by_file": "Лицензия каждого файла",
+        # поиск
+        "search": "Поиск",
+        "search_label": "Поиск по изданию",
+        "search_placeholder": "Поиск",
+        "search_submit": "Найти",
+        "search_intro": "Поиск по русским страницам издания: тексты и переводы, указатели, конкорданс, "
+                        "комментарий. Слова находятся в любых падежных формах (осада, осады, осаду), лица, группы "
+                        "и места — под любым из их имён (Бейтон, Байтон, Beiton).",
+        "search_nojs": "Поиск работает в браузере и требует JavaScript, который отключён. Всё, что он ищет, "
+                       "можно прочитать и без него: тексты и указатели.",
+        "search_loading": "Идёт поиск…",
+        "search_error": "Не удалось загрузить поисковый индекс.",
+        "search_none": "По запросу «{query}» ничего не найдено.",
+        "search_count_one": "По запросу «{query}» найдена {n} страница.",
+        "search_count_few": "По запросу «{query}» найдено {n} страницы.",
+        "search_count_many": "По запросу «{query}» найдено {n} страниц.",
+        "search_count_other": "По запросу «{query}» найдено {n} страницы.",
+        "search_more": "Ещё результаты",
     },
 }
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from . import mapsvg, names
+from . import mapsvg, names, search
 from .entityinfo import dates_line, other_language
 from .i18n import label, language_name
 from .model import Edition, Entity, EntityKind, Lang, TextDoc
@@ -100,7 +100,7 @@ def entry(entity: Entity, found: list[names.Mention], docs: dict[str, TextDoc], 
     description = entity.description.get(lang)
     return h("section", {"class": f"alb-entity alb-entity--{entity.kind}", "id": entity.xml_id,
                          "data-type": entity.type},
-             h("h2", {"class": "alb-entity__name"}, entity.name(lang), " ",
+             h("h2", {"class": "alb-entity__name", **search.name_attrs(entity)}, entity.name(lang), " ",
                permalink(entity.xml_id, "unit_entry", lang)),
              _names(entity, lang),
              h("p", {"class": "alb-entity__dates"}, dates) if dates else None,

@@ -6,7 +6,8 @@ Registered in mkdocs.yml (`hooks:`). Order of events per language build:
   on_env        cache compiled templates between builds (keeps `mkdocs serve` reloads fast)
   on_pre_build  write the page stubs for generated pages (only files whose content changed)
   on_page_content  render a text page's body from the model, and its table of contents
-  on_post_build write the downloads (TEI files, schema, copy-texts, corpus zip, plain texts, data)
+  on_post_build write the downloads (TEI files, schema, copy-texts, corpus zip, plain texts, data,
+                citation records); once every language is built, index the site for search (scripts/search.py)
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -45,6 +47,8 @@ from scripts import (  # noqa: E402
     indexpage,
     pages,
     pipeline,
+    search,
+    searchpage,
     textpage,
 )
 from scripts.diagnostics import TeiError  # noqa: E402
@@ -60,6 +64,11 @@ CONCORDANCE_DATA = downloads.CONCORDANCE_DATA
 # (MkDocs re-imports this module whenever it reloads the config, so nothing outlives a build).
 _current: Edition | None = None
 _site_url = "/"  # the configured site_url (absolute URLs in citations and metadata), set in on_config
+_log = get_plugin_logger("albazin")
+# mkdocs-static-i18n builds the other languages from inside its own on_post_build (priority -100), and
+# each of those builds calls this hook too. Running after it (-110), the n-th call of a build (n = the
+# number of languages) is the last, when every language is on disk: the search index is built then.
+_post_builds_seen = 0
 
 
 def _load() -> Edition:
@@ -75,8 +84,9 @@ def _edition() -> Edition:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _current, _site_url
+    global _current, _site_url, _post_builds_seen
     _current = edition = _load()
+    _post_builds_seen = 0  # each language's build starts with on_config, before any on_post_build
     config["nav"] = [
         {"Home": "index.md"},
         {"Texts": [pages.text_page_uri(t.slug) for t in edition.texts]},
@@ -110,6 +120,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     jinja_cache = CACHE_DIR / "jinja"
     jinja_cache.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(jinja_cache))
+    # For overrides/partials/search.html: the header's search box, labelled in the page's language.
+    env.globals["alb_label"] = label
+    env.globals["alb_search_page"] = lambda lang: pages.site_path(pages.SEARCH_URI, lang)
     return env
 
 
@@ -175,7 +188,8 @@ def _commentary_links(edition: Edition, lang: str, page: Page) -> commentarypage
 
 
 def _ctx(edition: Edition, lang: str, page: Page) -> Ctx:
-    return Ctx(lang, entity_href=_entity_href(edition, lang, page), pointer_href=_pointer_href(edition, lang, page))
+    return Ctx(lang, entity_href=_entity_href(edition, lang, page), pointer_href=_pointer_href(edition, lang, page),
+               entity_attrs=search.attrs_by_entity(edition.entities))
 
 
 def _toc(entries: list) -> object:
@@ -202,6 +216,8 @@ def _page_body(html: str, page: Page, config: MkDocsConfig) -> str:
         return _downloads_page(page, config)
     if kind in (pages.PAGE_COMMENTARY, pages.PAGE_BIBLIOGRAPHY):
         return _commentary_page(page, config, kind)
+    if kind == pages.PAGE_SEARCH:
+        return _search_page(page, config)
     if kind != pages.PAGE_TEXT:
         return html
     edition = _edition()
@@ -322,6 +338,17 @@ def _zip_time(edition: Edition) -> tuple[int, ...]:
         raise PluginError(f"SOURCE_DATE_EPOCH: error: {exc} [environment]") from None
 
 
+def _search_page(page: Page, config: MkDocsConfig) -> str:
+    lang = _page_language(page, config)
+    links = searchpage.SearchLinks(
+        bundle=get_relative_url(f"{search.BUNDLE_DIR}/pagefind.js", page.url),
+        root=get_relative_url("", page.url) or "./",
+        text_page=lambda siglum: _page_href(pages.text_page_uri(siglum.lower()), lang, page),
+        index_page=lambda kind: _page_href(pages.index_page_uri(kind), lang, page),
+    )
+    return searchpage.search_page(_edition(), lang, links)
+
+
 def _downloads(config: MkDocsConfig) -> tuple[downloads.Download, ...]:
     """This build's downloads, computed once and shared by both languages' pages and on_post_build."""
     edition = _edition()
@@ -339,5 +366,21 @@ def _downloads_page(page: Page, config: MkDocsConfig) -> str:
     return fragment
 
 
+def _index_for_search(config: MkDocsConfig) -> None:
+    global _post_builds_seen
+    _post_builds_seen += 1
+    if _post_builds_seen < len(LANGUAGES):
+        return
+    _post_builds_seen = 0
+    try:
+        report = search.index_site(Path(config["site_dir"]), LANGUAGES)
+    except search.SearchIndexError as exc:
+        raise PluginError(f"error: {exc} [search]") from None
+    sizes = ", ".join(f"{lang} {size / 1024:.0f} KB" for lang, size in report.sizes.items())
+    _log.info(f"Search index built in {report.seconds:.2f} s ({sizes})")
+
+
+@event_priority(-110)
 def on_post_build(config: MkDocsConfig) -> None:
     downloads.write(Path(config["site_dir"]), _downloads(config))
+    _index_for_search(config)

@@ -26,6 +26,8 @@ PAGE_BIBLIOGRAPHY = "bibliography"
 BIBLIOGRAPHY_URI = "bibliography/index.md"
 PAGE_DOWNLOADS = "downloads"
 DOWNLOADS_URI = "downloads/index.md"
+PAGE_SEARCH = "search"
+SEARCH_URI = "search/index.md"
 GENERATED_MARKER = "alb_generated"
 INDEX_SLUGS = {"person": "persons", "org": "groups", "place": "places"}
 
@@ -77,6 +79,9 @@ def stubs(edition: Edition) -> list[PageStub]:
             for kind, uri in ((PAGE_COMMENTARY, COMMENTARY_URI), (PAGE_BIBLIOGRAPHY, BIBLIOGRAPHY_URI)):
                 out.append(PageStub(uri.replace(".md", f".{lang}.md"),
                                     {"title": label(lang, kind), "alb_page": kind, GENERATED_MARKER: True}))
+    for lang in LANGUAGES:
+        out.append(PageStub(SEARCH_URI.replace(".md", f".{lang}.md"),
+                            {"title": label(lang, "search"), "alb_page": PAGE_SEARCH, GENERATED_MARKER: True}))
     for text in edition.texts:
         for lang in LANGUAGES:
             out.append(PageStub(

@@ -91,6 +91,8 @@ class Ctx:
     in_link: bool = False  # inside an <a>: nested names become spans (HTML forbids nested links)
     comments: Mapping[str, tuple[CommentRef, ...]] = field(default_factory=dict)
     pointer_href: Callable[[str], str | None] | None = None
+    # Extra attributes of a name naming this entity (search: the entity's other forms).
+    entity_attrs: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 def inline(nodes: Iterable[Inline], ctx: Ctx) -> list[Child]:
@@ -126,7 +128,8 @@ def _name(node: Phrase, ctx: Ctx) -> etree._Element:
     """A tagged name: a link to its index entry, described by the entry's card (see textpage.cards)."""
     entity = node.entity or ""
     href = ctx.entity_href(entity) if ctx.entity_href and not ctx.in_link else None
-    attrs = {"class": f"tei-{node.tag} alb-name", "id": node.xml_id, "lang": node.lang, "data-entity": entity}
+    attrs = {"class": f"tei-{node.tag} alb-name", "id": node.xml_id, "lang": node.lang, "data-entity": entity,
+             **ctx.entity_attrs.get(entity, {})}
     if href is None:
         return h("span", attrs, *inline(node.children, ctx))
     return h("a", {**attrs, "href": href, "aria-describedby": f"card-{entity}"},

@@ -10,11 +10,11 @@ the translation beside it and the apparatus as numbered notes below.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
-from . import apparatus
+from . import apparatus, search
 from .entityinfo import dates_line, one_line
 from .i18n import label, language_name
 from .model import BiblList, Division, Entity, Lang, Note, Paragraph, Phrase, TextDoc
@@ -256,8 +256,10 @@ def text_page(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links
     entities = entities or {}
     ctx = Ctx(site_lang, apparatus.numbering(entries),
               entity_href=(lambda e: entity_href(e) if e in entities else None) if entity_href else None,
-              comments=commented.refs if commented else {}, pointer_href=pointer_href)
-    local_commentary = commented.section(ctx) if commented else None
+              comments=commented.refs if commented else {}, pointer_href=pointer_href,
+              entity_attrs=search.attrs_by_entity(entities.values()))
+    # The local commentary is left out of the search index (search.EXCLUDE_SELECTORS): no name forms.
+    local_commentary = commented.section(replace(ctx, entity_attrs={})) if commented else None
     article = h("div", {"class": "alb-edition", "data-siglum": text.siglum,
                         "data-label-close": label(site_lang, "close"),
                         "data-has-translation": "true" if translation else None},

@@ -1,0 +1,60 @@
+"""The search page (/search/, /ru/search/): a form that reads `?q=`, and the place where
+docs/assets/js/search.js lists the hits from the Pagefind index of the page's language.
+
+Without JavaScript the form is hidden (docs/assets/css/search.css) and the page says so, with links
+to the texts and the index, which hold everything the search would find.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .i18n import LABELS, label
+from .model import Edition, Lang
+from .render import h, serialize
+
+INPUT_ID = "alb-search-input"
+# Labels search.js needs, handed over in one data attribute (keys without the "search_" prefix).
+SCRIPT_LABELS = ("loading", "error", "none", "count_one", "count_few", "count_many", "count_other", "more")
+
+
+@dataclass(frozen=True)
+class SearchLinks:
+    bundle: str  # URL of the Pagefind bundle's pagefind.js, from this page
+    root: str  # URL of the site root, from this page (Pagefind's result URLs are root-relative)
+    text_page: Callable[[str], str]  # URL of a text's page by siglum
+    index_page: Callable[[str], str]  # URL of an index page by entity kind
+
+
+def script_labels(lang: Lang) -> dict[str, str]:
+    return {key: LABELS[lang][f"search_{key}"] for key in SCRIPT_LABELS}
+
+
+def _without_js(edition: Edition, lang: Lang, links: SearchLinks) -> etree._Element:
+    items = [h("li", None, h("a", {"href": links.text_page(t.siglum)}, t.title.get(lang))) for t in edition.texts]
+    items += [h("li", None, h("a", {"href": links.index_page(kind)}, label(lang, f"index_{kind}")))
+              for kind in ("person", "org", "place")]
+    return h("div", {"class": "alb-search__nojs"}, h("p", None, label(lang, "search_nojs")), h("ul", None, *items))
+
+
+def search_page(edition: Edition, lang: Lang, links: SearchLinks) -> str:
+    form = h("form", {"class": "alb-search__form", "role": "search", "action": "", "method": "get"},
+             h("label", {"for": INPUT_ID}, label(lang, "search_label")),
+             h("span", {"class": "alb-search__row"},
+               h("input", {"type": "search", "id": INPUT_ID, "name": "q", "autocomplete": "off",
+                           "spellcheck": "false"}),
+               h("button", {"type": "submit", "class": "md-button md-button--primary"}, label(lang, "search_submit"))))
+    page = h("div", {"class": "alb-search", "data-bundle": links.bundle, "data-root": links.root,
+                     "data-labels": json.dumps(script_labels(lang), ensure_ascii=False)},
+             h("p", {"class": "alb-search__intro"}, label(lang, "search_intro")),
+             _without_js(edition, lang, links),
+             form,
+             h("p", {"class": "alb-search__status", "role": "status", "aria-live": "polite"}),
+             h("ol", {"class": "alb-search__results"}),
+             h("button", {"type": "button", "class": "alb-search__more md-button", "hidden": "hidden"},
+               label(lang, "search_more")))
+    return serialize(page)
