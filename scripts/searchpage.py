@@ -42,7 +42,7 @@ def _without_js(edition: Edition, lang: Lang, links: SearchLinks) -> etree._Elem
 
 
 def search_page(edition: Edition, lang: Lang, links: SearchLinks) -> str:
-    form = h("form", {"class": "alb-search__form", "role": "search", "action": "", "method": "get"},
+    form = h("form", {"class": "alb-search__form", "role": "search", "method": "get"},
              h("label", {"for": INPUT_ID}, label(lang, "search_label")),
              h("span", {"class": "alb-search__row"},
                h("input", {"type": "search", "id": INPUT_ID, "name": "q", "autocomplete": "off",

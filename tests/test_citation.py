@@ -208,7 +208,8 @@ def test_cite_a_paragraph_with_the_keyboard_and_copy_link_and_citation(clipboard
     page.goto("texts/a/")
     button = page.locator('button.alb-cite-btn[data-cite="A-p2"]')
     button.focus()
-    assert button.evaluate("b => getComputedStyle(b).opacity") == "1"
+    # shown when focused (after its 125 ms fade-in)
+    page.wait_for_function("b => getComputedStyle(b).opacity === '1'", arg=button.element_handle())
     page.keyboard.press("Enter")
     dialog = page.locator("#alb-cite")
     dialog.wait_for()
