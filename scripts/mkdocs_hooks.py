@@ -97,7 +97,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         {"About this edition": "about.md"},
     ]
     config["extra"]["edition_version"] = edition.version
-    _site_url = config["site_url"] or "/"
+    _site_url = config.get("site_url") or "/"
     _set_build_identity(config, edition)  # sets SOURCE_DATE_EPOCH, which the zip's timestamps follow
     _zip_time(edition)  # a bad SOURCE_DATE_EPOCH stops the build before anything is written
     return config
