@@ -275,13 +275,17 @@ def open_commentary(page) -> object:
     return page.locator(".alb-popup[role=dialog]")
 
 
-def open_theme_search(page) -> object:
-    field = page.locator("input.md-search__input")
-    if field.count() == 0:
-        pytest.skip("the theme's search is not on this site")
-    field.click()
-    field.press_sequentially("Albazin" if "/ru/" not in page.url else "Албазин")
-    return page.locator(".md-search-result__item").first
+def open_search_results(page) -> object:
+    """A query typed into the search page's form, as a reader would (Pagefind, scripts/search.py)."""
+    field = page.locator(".alb-search__form input[name=q]")
+    field.fill("Albazin" if "/ru/" not in page.url else "Албазин")
+    field.press("Enter")
+    return page.locator(".alb-search__results .alb-hit").first
+
+
+def open_cite(page) -> object:
+    page.locator(".alb-p .alb-cite-btn").first.click()
+    return page.locator("#alb-cite")
 
 
 def open_drawer(page) -> object:
@@ -295,7 +299,9 @@ OPEN_STATES: dict[str, tuple[str, bool, Callable[[object], object]]] = {
     "apparatus-note": ("text-a", False, open_apparatus),
     "name-card": ("text-b", False, open_name_card),
     "commentary-beside": ("text-c", False, open_commentary),
-    "search-results": ("home", False, open_theme_search),
+    "search-results": ("search", False, open_search_results),
+    "cite-dialog": ("text-a", False, open_cite),
+    "phone-cite-dialog": ("text-c", True, open_cite),
     "phone-navigation": ("text-b", True, open_drawer),
     "phone-commentary-in-place": ("text-a", True, open_commentary),
 }
@@ -398,6 +404,9 @@ CONTROLS: dict[str, Control] = {
                                   ".display === 'none'"),
     "permalink": Control("text-c", ".alb-p .alb-permalink", "Enter",
                          "location.hash !== '' && document.querySelector(':target').classList.contains('alb-p')"),
+    "cite": Control("text-a", ".alb-p .alb-cite-btn", "Enter",
+                    "document.getElementById('alb-cite') !== null && "
+                    "document.activeElement.closest('#alb-cite') !== null"),
     "map-point": Control("index-places", ".alb-map__point", "Enter",
                          "document.querySelector(':target') !== null && "
                          "document.querySelector(':target').classList.contains('alb-entity')"),
