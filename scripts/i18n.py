@@ -53,7 +53,7 @@ LABELS: dict[str, dict[str, str]] = {
         "apparatus_intro": "Each entry gives the reading printed in the critical text, the reading of the source, "
                            "and the editors' reasons. The diplomatic view shows the source's readings in the text.",
         "note_marker": "Apparatus note {n}",
-        "back_to_text": "Back to the text ({where})",
+        "back_to_text_from": "{n}. {where}: back to the text",
         "app_edition": "Edition",
         "app_source": "Source",
         "app_lemma": "Lemma",
@@ -364,7 +364,7 @@ LABELS: dict[str, dict[str, str]] = {
         "apparatus_intro": "Для каждого места указаны чтение, принятое в критическом тексте, чтение источника "
                            "и обоснование редакторов. Дипломатический вид показывает в тексте чтения источника.",
         "note_marker": "Примечание аппарата {n}",
-        "back_to_text": "Вернуться к тексту ({where})",
+        "back_to_text_from": "{n}. {where}: вернуться к тексту",
         "app_edition": "Издание",
         "app_source": "Источник",
         "app_lemma": "Лемма",

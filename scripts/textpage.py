@@ -196,7 +196,8 @@ def apparatus_entry(entry: apparatus.Entry, text: TextDoc, ctx: Ctx) -> etree._E
                     "data-targets": " ".join(note.targets) or None, "lang": lang},
              h("p", {"class": "alb-app__head"},
                h("a", {"class": "alb-app__back", "href": f"#{note.xml_id}-ref",
-                       "aria-label": label(lang, "back_to_text", where=_where(entry, lang))},
+                       # the visible "1. para. 3" begins the name (WCAG 2.5.3, label in name)
+                       "aria-label": label(lang, "back_to_text_from", n=str(entry.number), where=_where(entry, lang))},
                  h("span", {"class": "alb-app__n"}, f"{entry.number}."), " ", _where(entry, lang)), " ",
                _readings(entry, text, lang)),
              h("div", {"class": "alb-app__body"}, h("p", None, *inline(note.text_for(lang), ctx))),

@@ -66,7 +66,7 @@ def test_marker_golden_fragment(text: TextDoc) -> None:
 
 GOLDEN_ENTRY = (
     '<li class="alb-app alb-app--correction" id="T-app1" value="1" data-targets="T-app1-lem" lang="en">'
-    '<p class="alb-app__head"><a class="alb-app__back" href="#T-app1-ref" aria-label="Back to the text (para. 1)">'
+    '<p class="alb-app__head"><a class="alb-app__back" href="#T-app1-ref" aria-label="1. para. 1: back to the text">'
     '<span class="alb-app__n">1.</span> para. 1</a> <span class="alb-app__readings">'
     '<span class="alb-app__label">Edition: </span><span class="alb-app__lem" lang="ru">Албазин</span> · '
     '<span class="alb-app__label">Source: </span><span class="alb-app__rdg" lang="ru">Абалзин</span></span></p>'
