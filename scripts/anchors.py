@@ -218,9 +218,8 @@ def check(edition: Edition, corpus: Path, docs_dir: Path = DOCS_DIR) -> list[Dia
     return problems
 
 
-def aliases_for(english_page: str, corpus: Path | None = None) -> tuple[list[Alias], list[Alias]]:
+def aliases_for(aliases: list[Alias], english_page: str) -> tuple[list[Alias], list[Alias]]:
     """Aliases to render on a page: (old id → new id on this page, old id on this page → elsewhere)."""
-    aliases, _ = read_aliases(registry_dir(corpus))
     here = [a for a in aliases if a.new.page == english_page and a.old.page == english_page]
     moved = [a for a in aliases if a.old.page == english_page and a.new.page != english_page]
     return here, moved

@@ -30,6 +30,12 @@ DATA_DIR = "data"
 TEXT_DIR = "downloads/text"
 SUMS_PATH = "SHA256SUMS"
 CITE_DIR = "cite"  # BibTeX and RIS records of the edition and of each text, per site language
+CITE_FORMATS = (("BibTeX", "bib"), ("RIS", "ris"))
+
+
+def citation_stem(text: TextDoc | None, lang: str) -> str:
+    """Site path of a citation record without its extension: cite/a.ru, cite/edition.en."""
+    return f"{CITE_DIR}/{text.slug if text else 'edition'}.{lang}"
 CONCORDANCE_DATA = {"csv": f"{DATA_DIR}/concordance.csv", "json": f"{DATA_DIR}/concordance.json"}
 ENTITY_FILES = {"person": "persons", "org": "groups", "place": "places"}
 # The page's sections, in order: (id, label key). Ids are anchors of the downloads page.
@@ -263,7 +269,7 @@ def citation_files(edition: Edition, base_url: str) -> list[Download]:
     for lang in LANGUAGES:
         imp = citation.imprint(edition, lang, base_url + pages.site_path("index.md", lang))
         for text in (None, *edition.texts):
-            stem = f"{CITE_DIR}/{text.slug if text else 'edition'}.{lang}"
+            stem = citation_stem(text, lang)
             url = imp.url + pages.site_path(pages.text_page_uri(text.slug), "en") if text else imp.url
             what = text.short_title.get(lang) if text else label(lang, "cite_the_edition")
 

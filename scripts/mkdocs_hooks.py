@@ -58,12 +58,12 @@ from scripts.paths import CACHE_DIR, GENERATED_DIRS, tei_dir  # noqa: E402
 from scripts.render import Ctx  # noqa: E402
 
 PUBLISHED_TEI_DIR = downloads.TEI_DIR  # site-relative folder of the downloadable TEI
-CITE_DIR = downloads.CITE_DIR  # site-relative folder of the BibTeX and RIS records
 CONCORDANCE_DATA = downloads.CONCORDANCE_DATA
 # The edition of the build in progress: loaded once in on_config, read by the later events
 # (MkDocs re-imports this module whenever it reloads the config, so nothing outlives a build).
 _current: Edition | None = None
 _site_url = "/"  # the configured site_url (absolute URLs in citations and metadata), set in on_config
+_aliases: list[anchors.Alias] = []  # anchors/aliases.tsv, read once per build in on_config (checked there)
 _log = get_plugin_logger("albazin")
 # mkdocs-static-i18n builds the other languages from inside its own on_post_build (priority -100), and
 # each of those builds calls this hook too. Running after it (-110), the n-th call of a build (n = the
@@ -84,7 +84,7 @@ def _edition() -> Edition:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _current, _site_url, _post_builds_seen
+    global _current, _site_url, _post_builds_seen, _aliases
     _current = edition = _load()
     _post_builds_seen = 0  # each language's build starts with on_config, before any on_post_build
     config["nav"] = [
@@ -98,6 +98,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ]
     config["extra"]["edition_version"] = edition.version
     _site_url = config.get("site_url") or "/"
+    _aliases = anchors.read_aliases(anchors.registry_dir())[0]
     _set_build_identity(config, edition)  # sets SOURCE_DATE_EPOCH, which the zip's timestamps follow
     _zip_time(edition)  # a bad SOURCE_DATE_EPOCH stops the build before anything is written
     return config
@@ -200,7 +201,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     body = _page_body(html, page, config)
     lang = _page_language(page, config)
     english_page = page.url.removeprefix(f"{lang}/") if lang != DEFAULT_LANGUAGE else page.url
-    here, moved = anchors.aliases_for(english_page)
+    here, moved = anchors.aliases_for(_aliases, english_page)
     moved_links = [(alias, get_relative_url(anchors.page_in(alias.new.page, lang), page.url) + f"#{alias.new.id}")
                    for alias in moved]
     return anchors.apply_aliases(body, here, moved_links, lang)
@@ -256,11 +257,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     tei_url = f"{_site_url}{PUBLISHED_TEI_DIR}/{text.file_name}" if text else None
     cited = citation.CitedPage(None if page.is_homepage else (text.title.get(lang) if text else page.title),
                                page_url, text, tei_url)
-    stems = [(label(lang, "cite_the_edition"), f"{CITE_DIR}/edition.{lang}")]
-    if text:
-        stems.insert(0, (label(lang, "cite_this_text"), f"{CITE_DIR}/{text.slug}.{lang}"))
-    records = [(label(lang, "cite_record", format=name, what=what), get_relative_url(f"{stem}.{ext}", page.url))
-               for what, stem in stems for name, ext in (("BibTeX", "bib"), ("RIS", "ris"))]
+    cited_texts = [(label(lang, "cite_this_text"), text)] if text else []
+    records = [(label(lang, "cite_record", format=name, what=what),
+                get_relative_url(f"{downloads.citation_stem(doc, lang)}.{ext}", page.url))
+               for what, doc in [*cited_texts, (label(lang, "cite_the_edition"), None)]
+               for name, ext in downloads.CITE_FORMATS]
     description = page.meta.get("description") or config.get("site_description") or ""
     context["alb_meta"] = citation.meta_tags(imp, cited, description, [o for o in LANGUAGES if o != lang])
     context["alb_cite"] = citation.script_config(imp, cited, records)

@@ -64,6 +64,36 @@
     if (link) window.location.replace(link.href);
   }
 
+  // --- dialogs (apparatus and commentary popups, the cite dialog) -----------------------------------
+  function closeButton(label, onClick) {
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "alb-popup__close";
+    close.setAttribute("aria-label", label);
+    close.textContent = "×";
+    close.addEventListener("click", onClick);
+    return close;
+  }
+
+  // Escape closes an open dialog and returns focus to its opener; a click or focus elsewhere closes it.
+  // open() gives the dialog and its opener, or null. composedPath, not contains(): a click may have
+  // replaced the dialog's content (a figure's citation).
+  function dismissible(open, openerSelector, close) {
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && open()) { event.preventDefault(); close(true); }
+    });
+    document.addEventListener("click", function (event) {
+      var current = open();
+      if (current && event.composedPath().indexOf(current.box) < 0 && !event.target.closest(openerSelector)) {
+        close(false);
+      }
+    });
+    document.addEventListener("focusin", function (event) {
+      var current = open();
+      if (current && !current.box.contains(event.target) && event.target !== current.opener) close(false);
+    });
+  }
+
   // --- apparatus notes opened in place ----------------------------------------------------------
   var popup = null;
   var opener = null;
@@ -129,13 +159,8 @@
     popup.setAttribute("aria-label", marker.getAttribute("aria-label"));
     popup.setAttribute("lang", note.getAttribute("lang") || root.lang);
     popup.tabIndex = -1;
-    var close = document.createElement("button");
-    close.type = "button";
-    close.className = "alb-popup__close";
-    close.setAttribute("aria-label", (edition && edition.getAttribute("data-label-close")) || "Close");
-    close.textContent = "×";
-    close.addEventListener("click", function () { closePopup(true); });
-    popup.appendChild(close);
+    popup.appendChild(closeButton((edition && edition.getAttribute("data-label-close")) || "Close",
+      function () { closePopup(true); }));
     popup.appendChild(noteContent(note));
     if (marker.classList.contains("alb-comref")) {
       // A commentary entry is read beside the text on wide screens, and opens in place below
@@ -172,17 +197,8 @@
         if (event.key === " ") { event.preventDefault(); openPopup(marker); }
       });
     });
-    document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && popup) { event.preventDefault(); closePopup(true); }
-    });
-    document.addEventListener("click", function (event) {
-      if (popup && !popup.contains(event.target) && !event.target.closest(".alb-noteref, .alb-comref")) {
-        closePopup(false);
-      }
-    });
-    document.addEventListener("focusin", function (event) {
-      if (popup && !popup.contains(event.target) && event.target !== opener) closePopup(false);
-    });
+    dismissible(function () { return popup && { box: popup, opener: opener }; }, ".alb-noteref, .alb-comref",
+      closePopup);
     window.addEventListener("resize", function () {
       if (popup && !popup.classList.contains("alb-popup--side") && !popup.classList.contains("alb-popup--inline")) {
         place(popup, opener);
@@ -345,11 +361,7 @@
     dialog.setAttribute("aria-labelledby", "alb-cite-title");
     dialog.setAttribute("lang", citeData.lang);
     dialog.tabIndex = -1;
-    var close = el("button", "alb-popup__close", "×");
-    close.type = "button";
-    close.setAttribute("aria-label", citeData.labels.close);
-    close.addEventListener("click", function () { closeCite(true); });
-    dialog.append(close, el("div", "alb-cite__body"));
+    dialog.append(closeButton(citeData.labels.close, function () { closeCite(true); }), el("div", "alb-cite__body"));
     citeBody(dialog, button.getAttribute("data-unit"), button.getAttribute("data-cite"));
     document.body.appendChild(dialog);
     place(dialog, button);
@@ -381,18 +393,8 @@
     document.querySelectorAll(".alb-howtocite__text").forEach(function (p) {
       p.textContent = fill(citeData.templates.page, { accessed: accessDate() });
     });
-    document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && citeDialog) { event.preventDefault(); closeCite(true); }
-    });
-    document.addEventListener("click", function (event) {
-      // composedPath, not contains(): a click may have replaced the dialog's content (a figure's citation).
-      if (citeDialog && event.composedPath().indexOf(citeDialog) < 0 && !event.target.closest(".alb-cite-btn")) {
-        closeCite(false);
-      }
-    });
-    document.addEventListener("focusin", function (event) {
-      if (citeDialog && !citeDialog.contains(event.target) && event.target !== citeOpener) closeCite(false);
-    });
+    dismissible(function () { return citeDialog && { box: citeDialog, opener: citeOpener }; }, ".alb-cite-btn",
+      closeCite);
   }
 
   initControls();
