@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build needs; the copy keeps the real files safe from the benchmarks' edits.
-COPY = ["mkdocs.yml", "docs", "overrides", "scripts", "tei", "data"]
+COPY = ["mkdocs.yml", "docs", "overrides", "scripts", "tei", "data", "anchors"]
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
 

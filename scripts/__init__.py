@@ -23,6 +23,7 @@ Modules, one concern each:
   buildinfo    the build's identity: edition version, git commit, build date (never the clock)
   search       the search index (Pagefind, one per language) and the name forms it finds names by
   searchpage   the search page (/search/, /ru/search/)
+  devserve     what `mkdocs serve` does differently (the search index after each rebuild)
   mkdocs_hooks the MkDocs hooks that wire the pipeline into `mkdocs build/serve`
   build        `python -m scripts.build`: build into a temporary directory and swap
   check        `python -m scripts.check`: validate the TEI and print a report

@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from .i18n import label
-from .model import Entity, Lang
+from .model import Entity, Lang, last_by_identity
 from .paths import BASEMAP_PATH
 from .render import append, h
 
@@ -90,17 +90,23 @@ def _geometry_rings(geometry: dict) -> tuple[list[list[list[float]]], bool]:
     return [], False
 
 
-def _base_layer(data: dict, lang: Lang) -> etree._Element:
-    group = h("g", {"class": "alb-map__base", "clip-path": "url(#alb-map-clip)"})
+@last_by_identity  # the same for every page and language of a build
+def _base_paths(data: dict) -> list[tuple[str, str, dict]]:
+    """(kind, path data, properties) of each drawable feature of the basemap, bottom layer first."""
     order = {"land": 0, "border": 1, "lake": 2, "coastline": 3, "river": 4}
     features = sorted(data.get("features", []), key=lambda f: order.get(f["properties"].get("kind"), 9))
+    paths = []
     for feature in features:
         props = feature.get("properties", {})
-        rings, closed = _geometry_rings(feature.get("geometry") or {})
-        d = _path_data(rings, closed)
-        if not d:
-            continue
-        kind = props.get("kind", "other")
+        d = _path_data(*_geometry_rings(feature.get("geometry") or {}))
+        if d:
+            paths.append((props.get("kind", "other"), d, props))
+    return paths
+
+
+def _base_layer(data: dict, lang: Lang) -> etree._Element:
+    group = h("g", {"class": "alb-map__base", "clip-path": "url(#alb-map-clip)"})
+    for kind, d, props in _base_paths(data):
         path = h("path", {"d": d, "class": f"alb-map__{kind}"})
         name = props.get(f"name_{lang}") or props.get("name_en")
         if name:

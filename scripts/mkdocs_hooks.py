@@ -1,13 +1,19 @@
 """MkDocs hooks: wire the TEI pipeline into `mkdocs build` and `mkdocs serve`.
 
-Registered in mkdocs.yml (`hooks:`). Order of events per language build:
-  on_config     load + validate the corpus (abort with every diagnostic, before site/ is touched),
+Registered in mkdocs.yml (`hooks:`). Once per process:
+  on_startup    note whether this is `mkdocs serve` (scripts/devserve.py: the search index is then
+                built after each rebuild, in the background)
+Order of events per language build:
+  on_config     wait for the previous serve rebuild's search indexer; load + validate the corpus
+                (abort with every diagnostic, before site/ is touched),
                 derive the navigation from the model
-  on_env        cache compiled templates between builds (keeps `mkdocs serve` reloads fast)
+  on_env        under `mkdocs serve`, wait for the schema verdict (devserve.py) before pages are written;
+                cache compiled templates between builds (keeps `mkdocs serve` reloads fast)
   on_pre_build  write the page stubs for generated pages (only files whose content changed)
   on_page_content  render a text page's body from the model, and its table of contents
   on_post_build write the downloads (TEI files, schema, copy-texts, corpus zip, plain texts, data,
-                citation records); once every language is built, index the site for search (scripts/search.py)
+                citation records); once every language is built, index the site for search (scripts/search.py;
+                under `mkdocs serve`, after the rebuild)
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ from scripts import (  # noqa: E402
     commentarypage,
     concordance,
     concordancepage,
+    devserve,
     downloads,
     downloadspage,
     entitydata,
@@ -64,6 +71,8 @@ CONCORDANCE_DATA = downloads.CONCORDANCE_DATA
 _current: Edition | None = None
 _site_url = "/"  # the configured site_url (absolute URLs in citations and metadata), set in on_config
 _aliases: list[anchors.Alias] = []  # anchors/aliases.tsv, read once per build in on_config (checked there)
+# Under `mkdocs serve`: the check whose schema verdict on_env still has to wait for.
+_unconfirmed: pipeline.PendingCheck | None = None
 _log = get_plugin_logger("albazin")
 # mkdocs-static-i18n builds the other languages from inside its own on_post_build (priority -100), and
 # each of those builds calls this hook too. Running after it (-110), the n-th call of a build (n = the
@@ -71,21 +80,45 @@ _log = get_plugin_logger("albazin")
 _post_builds_seen = 0
 
 
-def _load() -> Edition:
+def _confirmed(pending: pipeline.PendingCheck) -> Edition:
     try:
-        return pipeline.load_edition()
+        return pipeline.confirmed(pending)
     except TeiError as exc:
         # PluginError is a BuildError: MkDocs prints the message and exits 1, without a traceback.
         raise PluginError(str(exc)) from None
+
+
+def _load() -> Edition:
+    return _confirmed(pipeline.start_edition())
 
 
 def _edition() -> Edition:
     return _current if _current is not None else _load()
 
 
+def _confirm_now() -> None:
+    """Wait for the schema verdict that on_config left pending (serve only); stop if it fails."""
+    global _unconfirmed
+    if _unconfirmed is not None:
+        pending, _unconfirmed = _unconfirmed, None
+        _confirmed(pending)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    devserve.started(command)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _current, _site_url, _post_builds_seen, _aliases
-    _current = edition = _load()
+    global _current, _site_url, _post_builds_seen, _aliases, _unconfirmed
+    devserve.settle()  # the previous rebuild's search indexer reads the site this build will clean
+    pending = pipeline.start_edition()
+    if devserve.serving and pending.provisional is not None and not pending.model_problems:
+        # Serving: the pages are rendered while the schema validator finishes; on_env waits for its
+        # verdict before anything is written (see scripts/devserve.py).
+        _unconfirmed, _current = pending, pending.provisional
+    else:
+        _unconfirmed, _current = None, _confirmed(pending)
+    edition = _current
     _post_builds_seen = 0  # each language's build starts with on_config, before any on_post_build
     config["nav"] = [
         {"Home": "index.md"},
@@ -116,6 +149,7 @@ def _set_build_identity(config: MkDocsConfig, edition: Edition) -> None:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    _confirm_now()  # the last event before MkDocs writes pages into the site
     # Compiling Material's templates is the largest cost of a rebuild (~1 s per language);
     # jinja's bytecode cache keeps the compiled templates between builds and serve reloads.
     jinja_cache = CACHE_DIR / "jinja"
@@ -128,7 +162,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    pages.write_stubs(Path(config["docs_dir"]), GENERATED_DIRS, pages.stubs(_edition()))
+    docs, stubs = Path(config["docs_dir"]), pages.stubs(_edition())
+    changes = pages.stub_changes(docs, GENERATED_DIRS, stubs)
+    if changes:
+        _confirm_now()  # docs/ is written only from a validated corpus
+    pages.write_stubs(docs, GENERATED_DIRS, stubs, changes)
 
 
 def _page_language(page: Page, config: MkDocsConfig) -> str:
@@ -190,7 +228,7 @@ def _commentary_links(edition: Edition, lang: str, page: Page) -> commentarypage
 
 def _ctx(edition: Edition, lang: str, page: Page) -> Ctx:
     return Ctx(lang, entity_href=_entity_href(edition, lang, page), pointer_href=_pointer_href(edition, lang, page),
-               entity_attrs=search.attrs_by_entity(edition.entities))
+               entity_attrs=search.entity_attrs(edition))
 
 
 def _toc(entries: list) -> object:
@@ -373,10 +411,21 @@ def _index_for_search(config: MkDocsConfig) -> None:
     if _post_builds_seen < len(LANGUAGES):
         return
     _post_builds_seen = 0
+    site_dir = Path(config["site_dir"])
+    if devserve.serving:
+        devserve.after_rebuild(lambda: _index_site(site_dir, in_build=False))
+    else:
+        _index_site(site_dir, in_build=True)
+
+
+def _index_site(site_dir: Path, in_build: bool) -> None:
     try:
-        report = search.index_site(Path(config["site_dir"]), LANGUAGES)
+        report = search.index_site(site_dir, LANGUAGES)
     except search.SearchIndexError as exc:
-        raise PluginError(f"error: {exc} [search]") from None
+        if in_build:
+            raise PluginError(f"error: {exc} [search]") from None
+        _log.error(f"error: {exc} [search]")  # after a serve rebuild: the pages are served, the search is not
+        return
     sizes = ", ".join(f"{lang} {size / 1024:.0f} KB" for lang, size in report.sizes.items())
     _log.info(f"Search index built in {report.seconds:.2f} s ({sizes})")
 

@@ -37,20 +37,21 @@ class Mention:
     line: int  # source line of the unit, for diagnostics
 
 
-def _flat(nodes: Iterable[Inline], view: View, mask_titles: bool = False) -> str:
-    """The unit's reading with each name bracketed by control characters carrying its id."""
+def _flat(nodes: Iterable[Inline], view: View, mask_titles: bool = False, mask_names: bool = False) -> str:
+    """The unit's reading with each name bracketed by control characters carrying its id (or, with
+    mask_names, blanked out like the titles of mask_titles)."""
     out: list[str] = []
     for node in nodes:
         if isinstance(node, Chars):
             out.append(node.value)
         elif isinstance(node, Choice):
-            out.append(_flat(node.source if view == "diplomatic" else node.edited, view, mask_titles))
+            out.append(_flat(node.source if view == "diplomatic" else node.edited, view, mask_titles, mask_names))
         elif isinstance(node, Phrase):
-            inner = _flat(node.children, view, mask_titles)
+            inner = _flat(node.children, view, mask_titles, mask_names)
             if mask_titles and node.tag == "title":
                 out.append(_MASK * len(_strip(inner)))
             elif node.entity and node.xml_id:
-                out.append(f"{_OPEN}{node.xml_id}{_MID}{inner}{_CLOSE}")
+                out.append(_MASK * len(inner) if mask_names else f"{_OPEN}{node.xml_id}{_MID}{inner}{_CLOSE}")
             else:
                 out.append(inner)
         elif isinstance(node, Note):
@@ -156,23 +157,7 @@ def forms_by_text(found: list[Mention]) -> dict[str, list[str]]:
 
 def _masked(unit: Unit, view: View) -> str:
     """The unit's text with every tagged name and every title blanked out."""
-    marked = _flat(unit.content, view, mask_titles=True)
-    out, depth = [], 0
-    i = 0
-    while i < len(marked):
-        ch = marked[i]
-        if ch == _OPEN:
-            depth += 1
-            i = marked.index(_MID, i) + 1
-            continue
-        if ch == _CLOSE:
-            depth -= 1
-        elif depth:
-            out.append(_MASK)
-        else:
-            out.append(ch)
-        i += 1
-    return "".join(out)
+    return _flat(unit.content, view, mask_titles=True, mask_names=True)
 
 
 def _untagged(edition: Edition, found: list[Mention], tei_dir: Path) -> list[Diagnostic]:

@@ -96,17 +96,31 @@ def stubs(edition: Edition) -> list[PageStub]:
     return out
 
 
-def write_stubs(docs_dir: Path, generated_dirs: tuple[str, ...], pages: list[PageStub]) -> int:
-    """Write changed stubs and delete stale generated files; return the number written."""
+@dataclass(frozen=True)
+class StubChanges:
+    """What writing the stubs would change in docs/."""
+    to_write: dict[Path, str]
+    stale: list[Path]
+
+    def __bool__(self) -> bool:
+        return bool(self.to_write or self.stale)
+
+
+def stub_changes(docs_dir: Path, generated_dirs: tuple[str, ...], pages: list[PageStub]) -> StubChanges:
     wanted = {docs_dir / p.src_uri: p.content() for p in pages}
-    written = 0
-    for path, content in wanted.items():
-        if not path.exists() or path.read_text(encoding="utf-8") != content:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8")
-            written += 1
-    for sub in generated_dirs:
-        for path in (docs_dir / sub).rglob("*.md"):
-            if path not in wanted:
-                path.unlink()
-    return written
+    to_write = {path: content for path, content in wanted.items()
+                if not path.exists() or path.read_text(encoding="utf-8") != content}
+    stale = [path for sub in generated_dirs for path in sorted((docs_dir / sub).rglob("*.md")) if path not in wanted]
+    return StubChanges(to_write, stale)
+
+
+def write_stubs(docs_dir: Path, generated_dirs: tuple[str, ...], pages: list[PageStub],
+                changes: StubChanges | None = None) -> int:
+    """Write changed stubs and delete stale generated files; return the number written."""
+    changes = changes if changes is not None else stub_changes(docs_dir, generated_dirs, pages)
+    for path, content in changes.to_write.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    for path in changes.stale:
+        path.unlink()
+    return len(changes.to_write)

@@ -3,11 +3,16 @@
 MkDocs re-imports hook modules on every rebuild and mkdocs-static-i18n runs the whole build once
 per language, so the result is cached here (an ordinary module, imported once per process),
 keyed by the hash of every corpus file.
+
+The schema validator (a JVM) runs in its own process while Python builds and checks the model:
+`start_check` returns as soon as the model is built, with the model as `provisional`;
+`PendingCheck.result()` waits for the validator's verdict. `check` and `load_edition` do both.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import alignment, anchors, commentary, figures, names, rules, schema, teiload, transform
@@ -15,7 +20,7 @@ from .diagnostics import Diagnostic, TeiError
 from .model import Edition
 from .paths import SCHEMA_PATH, tei_dir
 
-_cache: dict[str, Edition] = {}
+_cache: dict[str, PendingCheck] = {}
 
 
 def _corpus_key(paths: list[Path]) -> str:
@@ -29,12 +34,38 @@ def _corpus_key(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
+@dataclass
+class PendingCheck:
+    """A check of the corpus whose schema validation may still be running."""
+    provisional: Edition | None  # the model, built before the validator's verdict (None: not built)
+    early: list[Diagnostic]  # what the loader and the project's rules found (no model is built then)
+    validation: schema.Validation | None
+    model_problems: list[Diagnostic] = field(default_factory=list)  # the model's own checks
+    _result: tuple[Edition | None, list[Diagnostic]] | None = field(default=None, repr=False)
+
+    def result(self) -> tuple[Edition | None, list[Diagnostic]]:
+        """Every diagnostic of the corpus; the edition only if there are none (waits for the validator)."""
+        if self._result is None:
+            found = self.early + (self.validation.diagnostics() if self.validation else [])
+            if found or self.provisional is None:
+                # The model's own checks are reported only for schema-valid, rule-abiding TEI: they assume it.
+                self._result = None, sorted(set(found))
+            else:
+                self._result = (None if self.model_problems else self.provisional), sorted(set(self.model_problems))
+        return self._result
+
+
 def check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH) -> tuple[Edition | None, list[Diagnostic]]:
     """Every diagnostic of the corpus; the edition only if there are none."""
+    return start_check(directory, schema_path).result()
+
+
+def start_check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH) -> PendingCheck:
+    """Load the corpus, start the schema validator, check the rules and build the model."""
     directory = directory or tei_dir()
     paths = teiload.corpus_files(directory)
     if not paths:
-        return None, [Diagnostic.at(directory, 0, "empty-corpus", "no TEI files (*.xml) found")]
+        return PendingCheck(None, [Diagnostic.at(directory, 0, "empty-corpus", "no TEI files (*.xml) found")], None)
     diagnostics: list[Diagnostic] = []
     files = []
     for path in paths:
@@ -42,11 +73,30 @@ def check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH) -> tup
         diagnostics += problems
         if loaded is not None:
             files.append(loaded)
-    diagnostics += schema.validate(files, schema_path)
+    validation = schema.start(files, schema_path)  # the validator runs in its own process meanwhile
     # Pointers into a file that failed to load are not checked: its own error says what is wrong.
     diagnostics += rules.check(files, unloaded=frozenset(p.name for p in paths) - {f.path.name for f in files})
-    if diagnostics:
-        return None, sorted(set(diagnostics))
+    modelled = None if diagnostics else _model_while_validating(files, directory, validation)
+    if modelled is None:
+        return PendingCheck(None, diagnostics, validation)
+    edition, problems = modelled
+    return PendingCheck(edition, [], validation, problems)
+
+
+def _model_while_validating(files: list[teiload.TeiFile], directory: Path,
+                            validation: schema.Validation) -> tuple[Edition, list[Diagnostic]] | None:
+    """Build and check the model while the schema validator runs. The model assumes schema-valid
+    TEI: if it fails on this input and the schema explains why, the schema's diagnostics are what
+    the reader gets (None here); a failure on valid TEI is a bug and propagates."""
+    try:
+        return _model(files, directory)
+    except Exception:
+        if validation.diagnostics():
+            return None
+        raise
+
+
+def _model(files: list[teiload.TeiFile], directory: Path) -> tuple[Edition, list[Diagnostic]]:
     edition, problems = transform.edition(files)
     problems += names.check(edition, directory)
     problems += figures.check(edition, directory)
@@ -55,17 +105,29 @@ def check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH) -> tup
         problems += commentary.check(edition, directory)
     if not problems:  # published anchors are computed from a sound model
         problems += anchors.check(edition, directory)
-    return (None if problems else edition), sorted(set(problems))
+    return edition, problems
+
+
+def start_edition(directory: Path | None = None) -> PendingCheck:
+    """The check of the current corpus: the cached one if the files are unchanged and it passed."""
+    directory = directory or tei_dir()
+    key = _corpus_key(teiload.corpus_files(directory))
+    if key not in _cache:
+        _cache.clear()  # keep only the current corpus: serve sessions edit the same files
+        _cache[key] = start_check(directory)
+    return _cache[key]
+
+
+def confirmed(pending: PendingCheck) -> Edition:
+    """The validated edition, or TeiError listing every problem (then forgotten, so a repaired
+    registry or schema is seen by the next call)."""
+    edition, diagnostics = pending.result()
+    if diagnostics or edition is None:
+        _cache.clear()
+        raise TeiError(diagnostics)
+    return edition
 
 
 def load_edition(directory: Path | None = None) -> Edition:
     """The validated edition, or TeiError listing every problem."""
-    directory = directory or tei_dir()
-    key = _corpus_key(teiload.corpus_files(directory))
-    if key not in _cache:
-        edition, diagnostics = check(directory)
-        if diagnostics or edition is None:
-            raise TeiError(diagnostics)
-        _cache.clear()  # keep only the current corpus: serve sessions edit the same files
-        _cache[key] = edition
-    return _cache[key]
+    return confirmed(start_edition(directory))

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Entity
+from .model import Edition, Entity, per_edition
 
 BUNDLE_DIR = "pagefind"  # site-relative folder of the search bundle
 NAMES_ATTR = "data-alb-names"
@@ -84,6 +84,11 @@ def name_attrs(entity: Entity) -> dict[str, str]:
 
 def attrs_by_entity(entities: Iterable[Entity]) -> dict[str, dict[str, str]]:
     return {e.xml_id: name_attrs(e) for e in entities}
+
+
+@per_edition  # every page of both languages asks for the same attributes
+def entity_attrs(edition: Edition) -> dict[str, dict[str, str]]:
+    return attrs_by_entity(edition.entities)
 
 
 # --- the index ---------------------------------------------------------------------------------------

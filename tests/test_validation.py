@@ -190,3 +190,34 @@ def test_schema_results_are_cached_by_content(tmp_path: Path) -> None:
     key = schema._cache_key(schema.SCHEMA_PATH, loaded)
     assert key in schema._memory
     shutil.rmtree(corpus)
+
+
+# The model is built while jing validates (scripts/pipeline.py). It assumes schema-valid TEI, so a
+# failure of the model on schema-invalid input must leave the reader with the schema's diagnostics.
+
+def _failing_model(*_args: object) -> None:
+    raise KeyError("the model met an element the schema does not allow")
+
+
+def test_model_failure_on_schema_invalid_tei_reports_the_schema(tmp_path: Path, monkeypatch) -> None:
+    mutate, expected = CASES["schema"]
+    corpus = write_corpus(tmp_path / "invalid", mutate(FIXTURE.read_text(encoding="utf-8")))
+    monkeypatch.setattr(pipeline, "_model", _failing_model)
+    assert messages(corpus) == expected
+
+
+def test_model_failure_on_valid_tei_is_not_hidden(tmp_path: Path, monkeypatch) -> None:
+    corpus = write_corpus(tmp_path / "valid", FIXTURE.read_text(encoding="utf-8"))
+    monkeypatch.setattr(pipeline, "_model", _failing_model)
+    with pytest.raises(KeyError, match="the model met"):
+        pipeline.check(corpus)
+
+
+def test_a_long_validator_report_does_not_stall(tmp_path: Path) -> None:
+    """jing writes to a file, not a pipe the pipeline leaves unread while it builds the model: 3,000
+    schema errors (far more than a pipe holds) still come back, each with its line."""
+    bogus = "".join(f"<bogus n='{i}'/>\n" for i in range(3000))
+    source = FIXTURE.read_text(encoding="utf-8").replace("Первый абзац.", f"Первый абзац.{bogus}")
+    found = [m for m in messages(write_corpus(tmp_path / "long", source)) if m.endswith("[schema]")]
+    assert len(found) == 3000
+    assert found[0].startswith("T.xml:18: error: TEI All: element \"bogus\" not allowed")

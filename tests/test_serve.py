@@ -1,0 +1,174 @@
+"""`mkdocs serve` (make serve): a TEI edit is rebuilt and served; the search index follows in the
+background (scripts/devserve.py); a broken edit is reported as file:line, without a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scripts import devserve
+from scripts.paths import GENERATED_DIRS, PROJECT_ROOT
+
+pytestmark = pytest.mark.build
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "scripts", "tei", "data", "anchors")
+
+
+def test_after_rebuild_runs_in_the_background_and_settle_waits() -> None:
+    release, done = threading.Event(), threading.Event()
+
+    def task() -> None:
+        release.wait(timeout=30)
+        done.set()
+
+    devserve.after_rebuild(task)
+    assert not done.is_set()  # after_rebuild returned while the task still waits
+    release.set()
+    devserve.settle()
+    assert done.is_set()
+
+
+def test_only_the_serve_command_defers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(devserve, "serving", False)
+    devserve.started("serve")
+    assert devserve.serving
+    devserve.started("build")
+    assert not devserve.serving
+
+
+def _fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except OSError:
+        return 0, ""
+
+
+def _wait_for(predicate, what: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}")
+        time.sleep(0.1)
+
+
+class Server:
+    def __init__(self, project: Path) -> None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.log: list[str] = []
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{self.port}"],
+            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, text=True, start_new_session=True)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            self.log.append(line)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{path}"
+
+    def stop(self) -> None:
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        self.proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, Path]]:
+    project = tmp_path_factory.mktemp("serve") / "project"
+    for name in PROJECT_FILES:
+        source = PROJECT_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            project.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, project / name)
+    for sub in GENERATED_DIRS:
+        shutil.rmtree(project / "docs" / sub, ignore_errors=True)
+    server = Server(project)
+    try:
+        _wait_for(lambda: "B-p1" in _fetch(server.url("texts/b/"))[1], "the first build")
+        yield server, project
+    finally:
+        server.stop()
+
+
+def _index_pages(server: Server) -> dict[str, int] | None:
+    status, body = _fetch(server.url("pagefind/pagefind-entry.json"))
+    if status != 200:
+        return None
+    return {lang: data["page_count"] for lang, data in json.loads(body)["languages"].items()}
+
+
+def test_an_edit_is_served_and_the_search_index_follows(served: tuple[Server, Path]) -> None:
+    server, project = served
+    _wait_for(lambda: _index_pages(server) is not None, "the first search index")
+    first = _index_pages(server)
+    tei = project / "tei" / "B.xml"
+    original = tei.read_text(encoding="utf-8")
+    tei.write_text(original.replace('xml:id="B-p1" n="1"', 'xml:id="B-p1" n="served-edit"'), encoding="utf-8")
+    try:
+        _wait_for(lambda: "served-edit" in _fetch(server.url("texts/b/"))[1], "the edited English page")
+        assert "served-edit" in _fetch(server.url("ru/texts/b/"))[1]  # both languages come with the rebuild
+        # the index of the new build: the same pages in each language, and the indexer's log line
+        _wait_for(lambda: _index_pages(server) == first, "the search index of the rebuilt site")
+        _wait_for(lambda: sum("Search index built" in line for line in server.log) >= 2, "the indexer's report")
+    finally:
+        tei.write_text(original, encoding="utf-8")
+    assert not any("Traceback" in line for line in server.log)
+
+
+def test_a_broken_edit_is_reported_with_file_and_line(served: tuple[Server, Path]) -> None:
+    server, project = served
+    tei = project / "tei" / "B.xml"
+    original = tei.read_text(encoding="utf-8")
+    tei.write_text(original.replace('xml:id="B-p1" n="1"', 'xml:id="B-p1" n="1" corresp="#B-nowhere"'),
+                   encoding="utf-8")
+    try:
+        _wait_for(lambda: any("[dangling-pointer]" in line for line in server.log), "the diagnostic")
+    finally:
+        tei.write_text(original, encoding="utf-8")
+    reported = next(line for line in server.log if "[dangling-pointer]" in line)
+    assert "tei/B.xml:" in reported and '"#B-nowhere"' in reported
+    assert not any("Traceback" in line for line in server.log)
+    # the repaired file is rebuilt and served again
+    _wait_for(lambda: 'id="B-p1"' in _fetch(server.url("texts/b/"))[1] and
+              "served-edit" not in _fetch(server.url("texts/b/"))[1], "the repaired page")
+
+
+def test_a_schema_invalid_edit_stops_the_rebuild_before_pages_are_written(served: tuple[Server, Path]) -> None:
+    """Under serve the pages are rendered while jing validates; its verdict still stops the rebuild."""
+    server, project = served
+    tei = project / "tei" / "B.xml"
+    original = tei.read_text(encoding="utf-8")
+    seen = len(server.log)
+    tei.write_text(original.replace('xml:id="B-p1" n="1"', 'xml:id="B-p1" n="schema-edit" bogus="x"'),
+                   encoding="utf-8")
+    try:
+        _wait_for(lambda: any("[schema]" in line for line in server.log[seen:]), "the schema diagnostic")
+        reported = next(line for line in server.log[seen:] if "[schema]" in line)
+        assert "tei/B.xml:" in reported and 'attribute "bogus"' in reported
+        assert any("Aborted with a BuildError" in line for line in server.log[seen:])
+    finally:
+        tei.write_text(original, encoding="utf-8")
+    _wait_for(lambda: "schema-edit" not in _fetch(server.url("texts/b/"))[1]
+              and 'id="B-p1"' in _fetch(server.url("texts/b/"))[1], "the repaired page")
+    assert not any("Traceback" in line for line in server.log)
