@@ -16,6 +16,11 @@ the next good build). Two slow steps therefore move out of the way under `mkdocs
 `mkdocs build` and `scripts.build` do both inside the build, as before: a built site is complete
 and validated when the command returns.
 
+The server also notices a saved file sooner: MkDocs polls the watched files every 0.5 s (0.25 s of
+delay on average before a rebuild starts); `poll_faster` makes that 0.1 s. Polling stays (MkDocs
+chose it over inotify because file-change events get lost on some file systems and editors); the
+watched trees are small, so the extra polls cost nothing measurable.
+
 State lives here, not in the hooks: MkDocs re-imports the hook file at every rebuild of a serve
 session, but not the modules it imports, so this module (and `serving`) outlives the rebuilds.
 """
@@ -23,8 +28,12 @@ session, but not the modules it imports, so this module (and `serving`) outlives
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
+from mkdocs.livereload import LiveReloadServer
+from watchdog.observers.polling import PollingObserver
+
+POLL_SECONDS = 0.1
 serving = False  # set once per process from the on_startup event
 _pending: threading.Thread | None = None
 
@@ -49,3 +58,16 @@ def settle() -> None:
     if _pending is not None:
         _pending.join()
         _pending = None
+
+
+def poll_faster(server: LiveReloadServer, watched: Iterable[str]) -> LiveReloadServer:
+    """Give the server a file watcher that polls every POLL_SECONDS. Called from on_serve, before
+    the server starts its watcher; `watched` are the paths MkDocs has watched so far (the docs
+    directory and mkdocs.yml). The paths of mkdocs.yml's `watch:` are added by MkDocs afterwards."""
+    paths = [str(p) for p in watched if p]
+    for path in paths:
+        server.unwatch(path)
+    server.observer = PollingObserver(timeout=POLL_SECONDS)
+    for path in paths:
+        server.watch(path)
+    return server

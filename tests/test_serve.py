@@ -48,6 +48,24 @@ def test_only_the_serve_command_defers(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not devserve.serving
 
 
+def test_the_watcher_polls_every_tenth_of_a_second(tmp_path: Path) -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    docs, config = tmp_path / "docs", tmp_path / "mkdocs.yml"
+    docs.mkdir()
+    config.write_text("site_name: x\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(docs))
+    server.watch(str(config))
+    old = server.observer
+    assert old.timeout == 0.5  # MkDocs' default
+    watched = sorted(e.watch.path for e in old.emitters)
+    devserve.poll_faster(server, [str(docs), str(config)])
+    assert server.observer is not old and server.observer.timeout == devserve.POLL_SECONDS
+    assert sorted(e.watch.path for e in server.observer.emitters) == watched
+    assert not old.emitters  # nothing left on the watcher MkDocs would have started
+
+
 def _fetch(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
