@@ -86,6 +86,7 @@ def edit_to_reload(project: Path, runs: int) -> EditTimes:
             if time.time() > deadline:
                 raise RuntimeError("mkdocs serve did not come up")
             time.sleep(0.2)
+        log.wait_for("indexed", 0, timeout=120)  # the first build's search index, written after it
         tei = project / "tei" / "B.xml"
         original = tei.read_text(encoding="utf-8")
         page, rebuild, indexed = [], [], []

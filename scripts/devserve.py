@@ -5,9 +5,9 @@ rebuild has succeeded (MkDocs never shows a half-built or failed site; after a f
 the next good build). Two slow steps therefore move out of the way under `mkdocs serve`:
 
 - The search index. Pagefind reads the finished pages of both languages and takes about 0.7 s. It
-  runs in a thread once the rebuild is done: the edited page is served at once and the search
-  catches up a moment later. The next rebuild waits for that thread before it touches the site
-  (`settle`, from on_config).
+  runs in the background once the rebuild is done: the edited page is served at once and the search
+  catches up a moment later. A new rebuild first stops an indexer still running (`settle`, from
+  on_config): it would index pages about to be replaced, and must not read the site while it is rebuilt.
 - The schema verdict. jing (a JVM, about 0.5 s for one edited file) keeps running while the pages
   are rendered from the model; on_env, the last event before MkDocs writes pages, waits for it and
   stops the rebuild if it fails (so does on_pre_build, before it writes any page stub into docs/).
@@ -27,15 +27,27 @@ session, but not the modules it imports, so this module (and `serving`) outlives
 
 from __future__ import annotations
 
+import subprocess
 import threading
+import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
 POLL_SECONDS = 0.1
 serving = False  # set once per process from the on_startup event
-_pending: threading.Thread | None = None
+
+
+@dataclass
+class _Background:
+    process: subprocess.Popen
+    thread: threading.Thread
+    stopped: bool = False
+
+
+_running: _Background | None = None
 
 
 def started(command: str) -> None:
@@ -44,20 +56,33 @@ def started(command: str) -> None:
     serving = command == "serve"
 
 
-def after_rebuild(task: Callable[[], None]) -> None:
-    """Run a task of a finished rebuild in the background (one at a time)."""
-    global _pending
+def after_rebuild(command: list[str], done: Callable[[subprocess.CompletedProcess, float], None]) -> None:
+    """Run a command on the finished site in the background; `done` gets its result and duration,
+    unless a new rebuild stopped it first. OSError if the command cannot be started."""
+    global _running
     settle()
-    _pending = threading.Thread(target=task, name="albazin-after-rebuild", daemon=True)
-    _pending.start()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def finish() -> None:
+        out, err = process.communicate()
+        if not background.stopped:
+            done(subprocess.CompletedProcess(command, process.returncode, out, err), time.perf_counter() - start)
+
+    background = _Background(process, threading.Thread(target=finish, name="albazin-after-rebuild", daemon=True))
+    background.thread.start()
+    _running = background
 
 
 def settle() -> None:
-    """Wait until the background task of the previous rebuild, if any, has finished."""
-    global _pending
-    if _pending is not None:
-        _pending.join()
-        _pending = None
+    """Stop the previous rebuild's background command if it still runs, and wait until it has."""
+    global _running
+    if _running is not None:
+        if _running.process.poll() is None:
+            _running.stopped = True
+            _running.process.terminate()
+        _running.thread.join()
+        _running = None
 
 
 def poll_faster(server: LiveReloadServer, watched: Iterable[str]) -> LiveReloadServer:

@@ -20,6 +20,7 @@ Order of events per language build:
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -418,20 +419,25 @@ def _index_for_search(config: MkDocsConfig) -> None:
         return
     _post_builds_seen = 0
     site_dir = Path(config["site_dir"])
-    if devserve.serving:
-        devserve.after_rebuild(lambda: _index_site(site_dir, in_build=False))
-    else:
-        _index_site(site_dir, in_build=True)
-
-
-def _index_site(site_dir: Path, in_build: bool) -> None:
-    try:
-        report = search.index_site(site_dir, LANGUAGES)
-    except search.SearchIndexError as exc:
-        if in_build:
+    if not devserve.serving:
+        try:
+            _log_index(search.index_site(site_dir, LANGUAGES))
+        except search.SearchIndexError as exc:
             raise PluginError(f"error: {exc} [search]") from None
-        _log.error(f"error: {exc} [search]")  # after a serve rebuild: the pages are served, the search is not
         return
+
+    def done(result: subprocess.CompletedProcess, seconds: float) -> None:
+        try:
+            _log_index(search.indexed(site_dir, LANGUAGES, result, seconds))
+        except search.SearchIndexError as exc:
+            _log.error(f"error: {exc} [search]")  # after a serve rebuild: the pages are served, the search is not
+    try:
+        devserve.after_rebuild(search.command(site_dir), done)
+    except (OSError, search.SearchIndexError) as exc:
+        _log.error(f"error: {search.not_started(exc) if isinstance(exc, OSError) else exc} [search]")
+
+
+def _log_index(report: search.IndexReport) -> None:
     sizes = ", ".join(f"{lang} {size / 1024:.0f} KB" for lang, size in report.sizes.items())
     _log.info(f"Search index built in {report.seconds:.2f} s ({sizes})")
 

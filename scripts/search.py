@@ -141,15 +141,24 @@ def _sort_entry(path: Path) -> dict:
 
 def index_site(site_dir: Path, languages: Iterable[str]) -> IndexReport:
     """Index the built site; fail if the indexer fails or a language ends up without an index."""
-    languages = tuple(languages)
     start = time.perf_counter()
     try:
         # No timeout: a timed wait fails (EINVAL) under faketime, which the reproducibility test uses
         # to prove the build ignores the clock; the indexer takes about a second.
         result = subprocess.run(command(site_dir), capture_output=True, text=True, check=False)
     except OSError as exc:
-        raise SearchIndexError(f"the search indexer could not be run: {exc}") from None
-    seconds = time.perf_counter() - start
+        raise not_started(exc) from None
+    return indexed(site_dir, languages, result, time.perf_counter() - start)
+
+
+def not_started(exc: OSError) -> SearchIndexError:
+    return SearchIndexError(f"the search indexer could not be run: {exc}")
+
+
+def indexed(site_dir: Path, languages: Iterable[str], result: subprocess.CompletedProcess,
+            seconds: float) -> IndexReport:
+    """The report of a finished run of `command(site_dir)`, or SearchIndexError saying what went wrong."""
+    languages = tuple(languages)
     if result.returncode != 0:
         output = (result.stderr.strip() or result.stdout.strip()).splitlines()
         detail = "; ".join(line.strip() for line in output[-3:] if line.strip()) or "no output"

@@ -26,18 +26,26 @@ pytestmark = pytest.mark.build
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "scripts", "tei", "data", "anchors")
 
 
-def test_after_rebuild_runs_in_the_background_and_settle_waits() -> None:
-    release, done = threading.Event(), threading.Event()
-
-    def task() -> None:
-        release.wait(timeout=30)
-        done.set()
-
-    devserve.after_rebuild(task)
-    assert not done.is_set()  # after_rebuild returned while the task still waits
-    release.set()
+def test_after_rebuild_runs_in_the_background_and_settle_waits(tmp_path: Path) -> None:
+    gate, results = tmp_path / "gate", []
+    # the command waits for the gate file: after_rebuild must return while it runs
+    script = f"import pathlib, time\nwhile not pathlib.Path({str(gate)!r}).exists(): time.sleep(0.01)\nprint('indexed')"
+    devserve.after_rebuild([sys.executable, "-c", script], lambda result, seconds: results.append(result))
+    assert results == []
+    gate.touch()
+    devserve._running.thread.join(timeout=60)  # let it finish on its own (settle would stop it)
     devserve.settle()
-    assert done.is_set()
+    assert [(r.returncode, r.stdout) for r in results] == [(0, "indexed\n")]
+
+
+def test_a_new_rebuild_stops_the_previous_background_command() -> None:
+    results = []
+    devserve.after_rebuild([sys.executable, "-c", "import time; time.sleep(60)"],
+                           lambda result, seconds: results.append(result))
+    process = devserve._running.process
+    devserve.settle()  # as on_config does: the indexer must not read a site being rebuilt
+    assert process.poll() is not None and results == []  # stopped, and not reported as a failure
+    assert devserve._running is None
 
 
 def test_only_the_serve_command_defers(monkeypatch: pytest.MonkeyPatch) -> None:
