@@ -25,6 +25,13 @@ CHROMIUM_ARGS = [
 ]
 LANGUAGES = ("en", "ru")
 
+# True once edition.js has done what it leaves for the frames after load: the list entries below a
+# text laid out, every note marker a button, a cite button after every permalink (pages with citation data).
+SETTLED = """() => !document.querySelector(':is(.alb-apparatus__list, .alb-comlist) > li:not(.alb-shown),'
+    + ' :is(.alb-noteref, .alb-comref):not([role])')
+  && (!document.getElementById('alb-cite-data') || [...document.querySelectorAll('a.alb-permalink[data-unit]')]
+      .every(a => a.nextElementSibling && a.nextElementSibling.matches('.alb-cite-btn')))"""
+
 
 def page_url(slug: str, lang: str) -> str:
     """Site-relative URL of a text page in a language (English at the root, Russian under /ru/)."""

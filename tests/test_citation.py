@@ -18,7 +18,7 @@ from lxml import html
 from scripts import citation
 from scripts.model import Edition
 from scripts.paths import PROJECT_ROOT
-from tests.conftest import LANGUAGES
+from tests.conftest import LANGUAGES, SETTLED
 
 SITE_URL = "http://127.0.0.1:8000/"
 IMPRINT = citation.Imprint("en", "The Siege of Albazin: an edition", "The editors of this edition", "1.2.0",
@@ -262,6 +262,7 @@ def test_the_page_citation_gets_todays_date_with_javascript(page: object, server
 
 def test_printing_a_text_page(page: object, server: str) -> None:
     page.goto(f"{server}texts/a/")
+    page.wait_for_function(SETTLED)  # cite buttons are added in the frames after load
     page.evaluate("document.querySelector('input[name=\"alb-view\"][value=\"diplomatic\"]').click()")
     page.emulate_media(media="print")
     hidden = page.evaluate("""['.md-header', '.md-sidebar--primary', '.md-footer', '.alb-controls',

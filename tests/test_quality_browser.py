@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import LANGUAGES
+from tests.conftest import LANGUAGES, SETTLED
 
 pytestmark = pytest.mark.browser
 
@@ -123,6 +123,7 @@ class Reader:
     def open(self, path: str, wait: str = "load") -> None:
         self.problems.clear()
         self.page.goto(self.server + path, wait_until=wait)
+        self.page.wait_for_function(SETTLED)  # the page as a reader sees it, a few frames after load
 
     def styles(self) -> dict[str, str]:
         return self.page.evaluate(STYLE_DIFF, None)

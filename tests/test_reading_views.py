@@ -7,7 +7,7 @@ import pytest
 
 from scripts import apparatus
 from scripts.model import Edition
-from tests.conftest import page_url
+from tests.conftest import SETTLED, page_url
 
 pytestmark = pytest.mark.browser
 
@@ -47,6 +47,7 @@ def test_note_marker_opens_by_click_and_keyboard_and_closes_with_escape(page, se
                                                                         edition: Edition) -> None:
     entry = apparatus.entries(edition.text("A"))[0]
     page.goto(server + page_url("a", "ru"))
+    page.wait_for_function(SETTLED)  # markers become buttons in the frames after load
     marker = page.locator(f"#{entry.note.xml_id}-ref")
     assert marker.get_attribute("role") == "button" and marker.get_attribute("aria-expanded") == "false"
     assert marker.get_attribute("aria-label") == f"Примечание аппарата {entry.number}"

@@ -6,6 +6,45 @@
   var root = document.documentElement;
   var PREFS = { "alb-view": "critical", "alb-layout": "parallel" };
 
+  // --- work left for after the first paint ------------------------------------------------------
+  // A few elements per frame, after load: done at once, this work would restyle and reflow a long
+  // page in one task, with the theme's start-up. Every handler is on the document and upgrades the
+  // element it acts on first, so no reader waits for these queues.
+  var nextFrame = window.requestAnimationFrame || function (step) { return window.setTimeout(step, 16); };
+
+  function everyFrame(items, perFrame, upgrade) {
+    var queue = Array.prototype.slice.call(items);
+    function step() {
+      queue.splice(0, perFrame).forEach(upgrade);
+      if (queue.length) nextFrame(step);
+    }
+    if (queue.length) nextFrame(step);
+  }
+
+  // The entries of the apparatus and the commentary below a text are laid out only when shown
+  // (edition.css): all of them, a few per frame, and at once any that comes into view first.
+  var LIST_ENTRIES = ".alb-apparatus__list > li, .alb-comlist > li";
+
+  function show(entry) {
+    entry.classList.add("alb-shown");
+  }
+
+  // The entry a link points into is laid out before the browser scrolls to it.
+  function showTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var entry = target && target.closest && target.closest(LIST_ENTRIES);
+    if (entry) show(entry);
+  }
+
+  function initLists() {
+    showTarget();
+    everyFrame(document.querySelectorAll(LIST_ENTRIES), 2, show);
+    document.addEventListener("contentvisibilityautostatechange", function (event) {
+      if (!event.skipped && event.target.matches && event.target.matches(LIST_ENTRIES)) show(event.target);
+    }, true);
+  }
+
   // --- language switch: keep the reader at the same place (anchors are identical in both) -----
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[hreflang]");
@@ -21,19 +60,24 @@
     return root.getAttribute("data-" + key) || PREFS[key];
   }
 
-  function apply(key, value, remember) {
-    root.setAttribute("data-" + key, value);
-    if (remember) {
-      try { window.localStorage.setItem(key, value); } catch (e) { /* storage disabled */ }
-    }
+  function check(key, value) {
     document.querySelectorAll('input[name="' + key + '"]').forEach(function (radio) {
       radio.checked = radio.value === value;
     });
   }
 
+  function apply(key, value, remember) {
+    root.setAttribute("data-" + key, value);
+    if (remember) {
+      try { window.localStorage.setItem(key, value); } catch (e) { /* storage disabled */ }
+    }
+    check(key, value);
+  }
+
+  // The view is already on <html> (partials/prefs.html): only the controls are set to show it.
   function initControls() {
     Object.keys(PREFS).forEach(function (key) {
-      apply(key, current(key), false);
+      check(key, current(key));
       document.querySelectorAll('input[name="' + key + '"]').forEach(function (radio) {
         radio.addEventListener("change", function () {
           if (radio.checked) apply(key, radio.value, true);
@@ -184,21 +228,44 @@
     popup.focus();
   }
 
+  var MARKERS = ".alb-noteref, .alb-comref";
+
+  // An element of the page itself, not of a copy shown in a popup or dialog: the copies get no card,
+  // note or cite button of their own (the handlers below are on the document).
+  function inPage(node) {
+    return node && !node.closest(".alb-popup, .alb-card-popup, .alb-cite") ? node : null;
+  }
+
+  // A marker is a link to its note; with this script it is a button that opens the note in place.
+  function upgradeMarker(marker) {
+    if (marker.hasAttribute("role")) return;
+    marker.setAttribute("role", "button");
+    marker.setAttribute("aria-haspopup", "dialog");
+    marker.setAttribute("aria-expanded", "false");
+  }
+
+  function markerOf(event) {
+    return event.target.closest ? inPage(event.target.closest(MARKERS)) : null;
+  }
+
   function initMarkers() {
-    document.querySelectorAll(".alb-noteref, .alb-comref").forEach(function (marker) {
-      marker.setAttribute("role", "button");
-      marker.setAttribute("aria-haspopup", "dialog");
-      marker.setAttribute("aria-expanded", "false");
-      marker.addEventListener("click", function (event) {
-        event.preventDefault();
-        openPopup(marker);
-      });
-      marker.addEventListener("keydown", function (event) {
-        if (event.key === " ") { event.preventDefault(); openPopup(marker); }
-      });
+    document.addEventListener("click", function (event) {
+      var marker = markerOf(event);
+      if (!marker) return;
+      event.preventDefault();
+      upgradeMarker(marker);
+      openPopup(marker);
     });
-    dismissible(function () { return popup && { box: popup, opener: opener }; }, ".alb-noteref, .alb-comref",
-      closePopup);
+    document.addEventListener("keydown", function (event) {
+      var marker = event.key === " " && markerOf(event);
+      if (marker) { event.preventDefault(); upgradeMarker(marker); openPopup(marker); }
+    });
+    document.addEventListener("focusin", function (event) {
+      var marker = markerOf(event);
+      if (marker) upgradeMarker(marker);
+    });
+    everyFrame(document.querySelectorAll(MARKERS), 6, upgradeMarker);
+    dismissible(function () { return popup && { box: popup, opener: opener }; }, MARKERS, closePopup);
     window.addEventListener("resize", function () {
       if (popup && !popup.classList.contains("alb-popup--side") && !popup.classList.contains("alb-popup--inline")) {
         place(popup, opener);
@@ -226,12 +293,27 @@
     place(card, name);
   }
 
+  function nameOf(event) {
+    return event.target.closest ? inPage(event.target.closest("a.alb-name")) : null;
+  }
+
+  // On the document, not on each of the page's hundreds of names; mouseover/mouseout count only
+  // when the pointer enters or leaves the name itself (as mouseenter/mouseleave would).
   function initCards() {
-    document.querySelectorAll("a.alb-name").forEach(function (name) {
-      name.addEventListener("mouseenter", function () { showCard(name); });
-      name.addEventListener("focus", function () { showCard(name); });
-      name.addEventListener("mouseleave", hideCard);
-      name.addEventListener("blur", hideCard);
+    document.addEventListener("mouseover", function (event) {
+      var name = nameOf(event);
+      if (name && !name.contains(event.relatedTarget)) showCard(name);
+    });
+    document.addEventListener("mouseout", function (event) {
+      var name = nameOf(event);
+      if (name && !name.contains(event.relatedTarget)) hideCard();
+    });
+    document.addEventListener("focusin", function (event) {
+      var name = nameOf(event);
+      if (name) showCard(name);
+    });
+    document.addEventListener("focusout", function (event) {
+      if (nameOf(event)) hideCard();
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape") hideCard();
@@ -371,24 +453,47 @@
     dialog.querySelector(".alb-cite__copy").focus();
   }
 
+  // The units whose permalink and cite button show on hover (edition.css).
+  var UNITS = ".alb-p, .alb-bibl, .alb-head, .alb-note, .alb-app, .alb-entity, .alb-com, .alb-conc__row, " +
+    ".alb-bib__item, h2";
+
+  function citeButton(permalink) {
+    var next = permalink.nextElementSibling;
+    if (next && next.classList.contains("alb-cite-btn")) return;
+    var id = decodeURIComponent(permalink.getAttribute("href").slice(1));
+    var unit = permalink.getAttribute("data-unit");
+    var button = el("button", "alb-cite-btn", "❝");
+    button.type = "button";
+    button.setAttribute("data-cite", id);
+    button.setAttribute("data-unit", unit);
+    button.setAttribute("aria-label", fill(citeData.labels.cite_unit, { unit: unit, id: id }));
+    button.setAttribute("title", button.getAttribute("aria-label"));
+    button.setAttribute("aria-haspopup", "dialog");
+    button.setAttribute("aria-expanded", "false");
+    permalink.after(button);
+  }
+
+  // The button of a permalink, and those of the unit, a reader points at or moves the focus into, if no
+  // frame has added them yet (a permalink followed by its button keeps the Tab order of the page).
+  function citeButtonsOf(event) {
+    var target = event.target.closest ? inPage(event.target) : null;
+    if (!target) return;
+    if (target.matches("a.alb-permalink[data-unit]")) citeButton(target);
+    var unit = target.closest(UNITS);
+    if (unit) unit.querySelectorAll("a.alb-permalink[data-unit]").forEach(citeButton);
+  }
+
   function initCite() {
     var data = document.getElementById("alb-cite-data");
     if (!data) return;
     citeData = JSON.parse(data.textContent);
-    document.querySelectorAll("a.alb-permalink[data-unit]").forEach(function (permalink) {
-      var id = decodeURIComponent(permalink.getAttribute("href").slice(1));
-      var unit = permalink.getAttribute("data-unit");
-      var button = el("button", "alb-cite-btn", "❝");
-      button.type = "button";
-      button.setAttribute("data-cite", id);
-      button.setAttribute("data-unit", unit);
-      button.setAttribute("aria-label", fill(citeData.labels.cite_unit, { unit: unit, id: id }));
-      button.setAttribute("title", button.getAttribute("aria-label"));
-      button.setAttribute("aria-haspopup", "dialog");
-      button.setAttribute("aria-expanded", "false");
-      button.addEventListener("click", function () { openCite(button); });
-      permalink.after(button);
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest(".alb-cite-btn");
+      if (button) openCite(button);
     });
+    document.addEventListener("pointerover", citeButtonsOf);
+    document.addEventListener("focusin", citeButtonsOf);
+    everyFrame(document.querySelectorAll("a.alb-permalink[data-unit]"), 4, citeButton);
     // The page's own citation gets today's date as its access date.
     document.querySelectorAll(".alb-howtocite__text").forEach(function (p) {
       p.textContent = fill(citeData.templates.page, { accessed: accessDate() });
@@ -398,10 +503,11 @@
   }
 
   initControls();
+  initLists();
   initMarkers();
   initCards();
   initCite();
   followMovedAnchor();
   revealTarget();
-  window.addEventListener("hashchange", function () { followMovedAnchor(); revealTarget(); });
+  window.addEventListener("hashchange", function () { showTarget(); followMovedAnchor(); revealTarget(); });
 })();
