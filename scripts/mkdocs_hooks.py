@@ -60,6 +60,7 @@ from scripts import (  # noqa: E402
     search,
     searchpage,
     textpage,
+    themefiles,
 )
 from scripts.diagnostics import TeiError  # noqa: E402
 from scripts.i18n import DEFAULT_LANGUAGE, LANGUAGES, label  # noqa: E402
@@ -126,6 +127,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     else:
         _unconfirmed, _current = None, _confirmed(pending)
     edition = _current
+    themefiles.use_pruned_listing(config.theme)
     _post_builds_seen = 0  # each language's build starts with on_config, before any on_post_build
     config["nav"] = [
         {"Home": "index.md"},

@@ -299,3 +299,14 @@ def test_markup_in_allowed_content_is_escaped_in_the_built_site(tmp_path: Path) 
         assert not doc.xpath("//*[@onerror or @onload or @onclick]"), path
         urls = doc.xpath("//@href | //@src")
         assert not [u for u in urls if u.strip().lower().startswith(("javascript:", "data:"))], path
+
+
+@pytest.mark.parametrize(("prolog", "line"), [
+    (b'<?xml version="1.0"?>\n<!DOCTYPE TEI>\n<TEI/>', 2),
+    (b'\xef\xbb\xbf<?xml version="1.0"?><?xml-model href="x.rng"?>\n<!-- a\n comment -->\n\n<!DOCTYPE TEI><TEI/>', 5),
+    (b'<?xml version="1.0"?>\n<TEI/>\n<!DOCTYPE TEI>', None),  # after the root: not a prolog DOCTYPE
+    (b'<?xml version="1.0"?>\n<?pi ?> text ?><!DOCTYPE TEI><TEI/>', None),  # a PI ends at its first ?>
+    (b'<!-- unclosed <!DOCTYPE TEI>', None),
+])
+def test_the_prolog_scan_finds_the_doctype_line(prolog: bytes, line: int | None) -> None:
+    assert teiload._doctype_line(prolog) == line
