@@ -7,6 +7,11 @@ as raw HTML. The hand-written pages and assets are copied unchanged. Its mkdocs.
 edition's without `hooks`, `watch` and the template overrides (`custom_dir`), with the nav the
 hooks would derive spelled out: Material, the same search and i18n plugins, languages and
 Markdown extensions; no TEI, no model, no validation.
+
+`with_pruned_listing` makes a second plain project that differs in one thing: a hook applies the
+edition's theme listing (scripts/themefiles.py, copied in), which skips Material's icon set. The
+edition's build has it and plain Material does not, so this second ratio shows what the edition's
+own work (TEI, model, pages, downloads, search index) costs, apart from that saving.
 """
 
 from __future__ import annotations
@@ -86,3 +91,20 @@ def make_plain_project(edition: Path, site: Path, dest: Path, nav: list,
         target.write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
     (dest / "mkdocs.yml").write_text(plain_config(edition / "mkdocs.yml", nav), encoding="utf-8")
     return len(stubs)
+
+
+PRUNING_HOOK = """
+
+def on_config(config):
+    use_pruned_listing(config.theme)
+    return config
+"""
+
+
+def with_pruned_listing(plain_project: Path, dest: Path, themefiles: Path) -> None:
+    """A copy of the plain project whose only hook applies the edition's theme listing."""
+    shutil.copytree(plain_project, dest)
+    hook = dest / "bench_themefiles.py"
+    hook.write_text(themefiles.read_text(encoding="utf-8") + PRUNING_HOOK, encoding="utf-8")
+    config = dest / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"\nhooks:\n  - {hook.name}\n", encoding="utf-8")

@@ -129,7 +129,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     edition = _current
     themefiles.use_pruned_listing(config.theme)
     _post_builds_seen = 0  # each language's build starts with on_config, before any on_post_build
-    config["nav"] = [
+    config["nav"] = site_nav(edition)
+    config["extra"]["edition_version"] = edition.version
+    _site_url = config.get("site_url") or "/"
+    _aliases = anchors.read_aliases(anchors.registry_dir())[0]
+    _set_build_identity(config, edition)  # sets SOURCE_DATE_EPOCH, which the zip's timestamps follow
+    _zip_time(edition)  # a bad SOURCE_DATE_EPOCH stops the build before anything is written
+    return config
+
+
+def site_nav(edition: Edition) -> list:
+    """The site's navigation (mkdocs.yml `nav`), derived from the edition: which texts, which pages."""
+    return [
         {"Home": "index.md"},
         {"Texts": [pages.text_page_uri(t.slug) for t in edition.texts]},
         {"Index": [pages.index_page_uri(kind) for kind in pages.INDEX_SLUGS]},
@@ -138,12 +149,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         pages.DOWNLOADS_URI,
         {"About this edition": "about.md"},
     ]
-    config["extra"]["edition_version"] = edition.version
-    _site_url = config.get("site_url") or "/"
-    _aliases = anchors.read_aliases(anchors.registry_dir())[0]
-    _set_build_identity(config, edition)  # sets SOURCE_DATE_EPOCH, which the zip's timestamps follow
-    _zip_time(edition)  # a bad SOURCE_DATE_EPOCH stops the build before anything is written
-    return config
 
 
 def _set_build_identity(config: MkDocsConfig, edition: Edition) -> None:
