@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, wraps
 from typing import Literal, TypeVar
 
+from .externalids import ExternalId
+
 Lang = str  # BCP 47 tag, e.g. "en", "ru"
 View = Literal["critical", "diplomatic"]
 
@@ -267,6 +269,7 @@ class Entity:
     geo: Geo | None = None
     role: str | None = None
     line: int = 0
+    identifiers: tuple[ExternalId, ...] = ()  # Wikidata, GeoNames, VIAF (scripts/externalids.py)
 
     def name(self, lang: Lang) -> str:
         """The standard name in a language (falling back to English, then to any name)."""

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from . import externalids
 from .diagnostics import Diagnostic
+from .externalids import ExternalId
 from .model import (
     BiblItem,
     BiblList,
@@ -303,13 +305,26 @@ def _geo(el: etree._Element, ctx: Context) -> Geo | None:
     return None
 
 
+def _identifiers(el: etree._Element, ctx: Context) -> tuple[ExternalId, ...]:
+    """The entry's own external identifiers (<idno> children; the edition's other idnos are not these)."""
+    found = []
+    for idno in el.iterchildren(tei("idno")):
+        scheme, value = idno.get("type") or "", (idno.text or "").strip()
+        problem = externalids.problem(scheme, value)
+        if problem:
+            ctx.problem(idno, "bad-idno", problem)
+        else:
+            found.append(ExternalId(scheme, value))
+    return tuple(found)
+
+
 def entity(el: etree._Element, ctx: Context) -> Entity:
     kind, name_tag = ENTITY_ELEMENTS[el.tag]
     description = _xpath(el, "note[@type='description']/p")
     sources = tuple(trimmed(mixed_content(b, ctx)) for b in _xpath(el, "note[@type='sources']//bibl"))
     return Entity(xml_id(el) or "", kind, el.get("type"), _entity_names(el, name_tag), _entity_dates(el),
                   _bilingual(description), sources, _geo(el, ctx) if kind == "place" else None,
-                  el.get("role"), el.sourceline)
+                  el.get("role"), el.sourceline, _identifiers(el, ctx))
 
 
 def is_authority(f: TeiFile) -> bool:
