@@ -332,6 +332,12 @@ class Work:
     consulted: Bilingual = Bilingual(())
     sort_key: str = ""
     line: int = 0
+    kind: str | None = None  # the <bibl>'s @type: book, article, document, webpage, …
+    subtype: str | None = None  # for a web page: "only-source" (the only one found) or "superseded" (no longer cited)
+
+    @property
+    def web_page(self) -> bool:
+        return self.kind == "webpage"
 
 
 @dataclass(frozen=True)

@@ -407,7 +407,8 @@ def _work(el: etree._Element, ctx: Context) -> Work:
     if first is None:
         first = next(el.iterchildren(tei("author"), tei("editor"), tei("title")), None)
     key = _text(first) if first is not None else _text(el)
-    return Work(xml_id(el) or "", content, _bilingual(consulted), key.casefold(), el.sourceline)
+    return Work(xml_id(el) or "", content, _bilingual(consulted), key.casefold(), el.sourceline,
+                el.get("type"), el.get("subtype"))
 
 
 def works(f: TeiFile, ctx: Context) -> list[Work]:
