@@ -270,6 +270,7 @@ class Entity:
     role: str | None = None
     line: int = 0
     identifiers: tuple[ExternalId, ...] = ()  # Wikidata, GeoNames, VIAF (scripts/externalids.py)
+    web_sources: tuple[int, ...] = ()  # indexes into `sources` of web pages (bibl type="webpage")
 
     def name(self, lang: Lang) -> str:
         """The standard name in a language (falling back to English, then to any name)."""
