@@ -16,7 +16,7 @@ from pathlib import Path
 from . import concordance, figures
 from .diagnostics import Diagnostic
 from .i18n import LANGUAGES
-from .model import Choice, CommentaryEntry, Edition, Inline, Phrase, Pointer, TextDoc, Unit, per_edition, walk
+from .model import Choice, CommentaryEntry, Edition, Inline, Phrase, Pointer, TextDoc, Unit, Work, per_edition, walk
 from .readings import normalise_whitespace, reading
 
 
@@ -169,6 +169,23 @@ def _entry_problems(entry: CommentaryEntry, edition: Edition, resolver: Resolver
                            f'entry {entry.xml_id} cites "{work}", which is not an entry of the bibliography')
 
 
+ONLY_SOURCE, SUPERSEDED = "only-source", "superseded"
+
+
+def _web_source_problems(work: Work, cited: bool, path: Path) -> list[Diagnostic]:
+    """A web page is cited only as the only source found for what it supports (subtype "only-source"),
+    or kept, uncited, for its published anchor once a scholarly work replaced it ("superseded")."""
+    if work.subtype == SUPERSEDED and cited:
+        return [_problem(path, work.line, "superseded-work-cited",
+                         f'bibliography entry {work.xml_id} is marked subtype="superseded" but is still cited')]
+    if work.web_page and work.subtype not in (ONLY_SOURCE, SUPERSEDED):
+        return [_problem(path, work.line, "untyped-web-source",
+                         f'bibliography entry {work.xml_id} is a web page: give it subtype="{ONLY_SOURCE}" '
+                         f'(the only source found) or subtype="{SUPERSEDED}" (no longer cited), or cite a '
+                         f'scholarly work instead')]
+    return []
+
+
 def check(edition: Edition, tei_dir: Path) -> list[Diagnostic]:
     """Entries in both languages, with resolvable targets and citations; every work cited; every
     question on which the texts disagree discussed by an entry."""
@@ -178,10 +195,12 @@ def check(edition: Edition, tei_dir: Path) -> list[Diagnostic]:
     found = resolver(edition)
     diagnostics = [d for entry in edition.commentary for d in _entry_problems(entry, edition, found, path)]
     cited = {w for entry in edition.commentary for w in cited_works(entry, edition.bibliography_file)}
+    bibliography = tei_dir / (edition.bibliography_file or "")
     for work in edition.bibliography:
-        if work.xml_id not in cited:
-            diagnostics.append(_problem(tei_dir / (edition.bibliography_file or ""), work.line, "uncited-work",
+        if work.xml_id not in cited and work.subtype != SUPERSEDED:
+            diagnostics.append(_problem(bibliography, work.line, "uncited-work",
                                         f"bibliography entry {work.xml_id} is cited by no commentary entry"))
+        diagnostics += _web_source_problems(work, work.xml_id in cited, bibliography)
     discussed = entries_by_question(edition)
     for row in concordance.rows(concordance.of_edition(edition)):
         if row.status == "disagree" and row.question.xml_id not in discussed:

@@ -152,6 +152,9 @@ def commentary_page(edition: Edition, ctx: Ctx, links: CommentaryLinks) -> tuple
     return serialize(root), toc
 
 
+_WEB_LABELS = {"only-source": "bib_web_only", "superseded": "bib_superseded"}
+
+
 def bibliography_page(edition: Edition, ctx: Ctx, commentary_url: str) -> tuple[str, list[TocEntry]]:
     lang = ctx.lang
     citing: dict[str, list[CommentaryEntry]] = {}
@@ -166,6 +169,8 @@ def bibliography_page(edition: Edition, ctx: Ctx, commentary_url: str) -> tuple[
         items.append(h("li", {"class": "alb-bib__item", "id": work.xml_id},
                        h("p", {"class": "alb-bib__ref"}, *inline(work.content, ctx), " ",
                          permalink(work.xml_id, "unit_work", lang)),
+                       h("p", {"class": "alb-bib__kind"}, label(lang, _WEB_LABELS.get(work.subtype, "bib_web_only")))
+                       if work.web_page else None,
                        h("p", {"class": "alb-bib__consulted"}, consulted) if consulted else None,
                        h("p", {"class": "alb-bib__cited"},
                          h("span", {"class": "alb-com__label"}, label(lang, "bib_cited_in"), ": "),

@@ -60,12 +60,29 @@ COLUMNS: tuple[tuple[str, dict[str, str]], ...] = (
                                         "column each.",
                                   "ru": "Число упоминаний в одном тексте или переводе (A, A-en, B, …), по столбцу "
                                         "на каждый."}),
+    # added after the mentions columns, so that no existing column moves
+    ("wikidata", {"en": "Wikidata identifier (Q…), where the identity is certain and the identifier was verified; "
+                        "else empty.",
+                  "ru": "Идентификатор Wikidata (Q…), если тождество несомненно, а идентификатор проверен; иначе "
+                        "пусто."}),
+    ("geonames", {"en": "GeoNames identifier (a number), in the same way.",
+                  "ru": "Идентификатор GeoNames (число), на тех же условиях."}),
+    ("viaf", {"en": "VIAF identifier (a number), in the same way.",
+              "ru": "Идентификатор VIAF (число), на тех же условиях."}),
+    ("identifier_uris", {"en": "The URIs those identifiers stand for, separated by ' | '.",
+                         "ru": "URI, которые обозначают эти идентификаторы, через « | »."}),
 )
 
 
 def column_names(edition: Edition) -> list[str]:
-    fixed = [name for name, _ in COLUMNS if not name.startswith(f"{MENTIONS_PREFIX}<")]
-    return fixed + [f"{MENTIONS_PREFIX}{doc.siglum}" for doc in edition.documents()]
+    """The fixed columns, one mentions column per text where the template stands, then the columns added later."""
+    names = [name for name, _ in COLUMNS]
+    at = next(i for i, name in enumerate(names) if name.startswith(f"{MENTIONS_PREFIX}<"))
+    return names[:at] + [f"{MENTIONS_PREFIX}{doc.siglum}" for doc in edition.documents()] + names[at + 1:]
+
+
+def _identifier(entity: Entity, scheme: str) -> str:
+    return LIST_SEPARATOR.join(i.value for i in entity.identifiers if i.scheme == scheme)
 
 
 def _date(date: EntityDate) -> str:
@@ -104,6 +121,9 @@ def _record(entity: Entity, edition: Edition, found: list[names.Mention],
         "url_en": url(entity, "en"), "url_ru": url(entity, "ru"),
         "mentions_total": str(len(found)),
         **{f"{MENTIONS_PREFIX}{siglum}": str(n) for siglum, n in counts.items()},
+        "wikidata": _identifier(entity, "wikidata"), "geonames": _identifier(entity, "geonames"),
+        "viaf": _identifier(entity, "viaf"),
+        "identifier_uris": LIST_SEPARATOR.join(i.uri for i in entity.identifiers),
     }
     row["detail"] = {
         "names": [{"type": n.type, "lang": n.lang, "text": n.text} for n in entity.names],
@@ -112,6 +132,7 @@ def _record(entity: Entity, edition: Edition, found: list[names.Mention],
                    "cert": d.cert, "text": d.text} for d in entity.dates],
         "geo": {"lat": geo.lat, "lon": geo.lon, "cert": geo.cert} if geo else None,
         "mentions": counts,
+        "identifiers": [{"scheme": i.scheme, "id": i.value, "uri": i.uri} for i in entity.identifiers],
     }
     return row
 

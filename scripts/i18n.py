@@ -316,6 +316,12 @@ LABELS: dict[str, dict[str, str]] = {
         "search_count_many": "{n} pages found for «{query}».",
         "search_count_other": "{n} pages found for «{query}».",
         "search_more": "More results",
+        # external identifiers, commentary mentions and web sources on the index and bibliography (issue 18)
+        "external_ids": "External identifiers",
+        "named_in_commentary": "Named in the commentary",
+        "web_only_source": "web page, the only source found",
+        "bib_web_only": "Web page: the only source the editors found for what it is cited for.",
+        "bib_superseded": "Web page, no longer cited: a scholarly work is now cited for what it supported.",
     },
     "ru": {
         "texts": "Тексты",
@@ -627,6 +633,12 @@ LABELS: dict[str, dict[str, str]] = {
         "search_count_many": "По запросу «{query}» найдено {n} страниц.",
         "search_count_other": "По запросу «{query}» найдено {n} страницы.",
         "search_more": "Ещё результаты",
+        # external identifiers, commentary mentions and web sources on the index and bibliography (issue 18)
+        "external_ids": "Внешние идентификаторы",
+        "named_in_commentary": "Упоминается в комментарии",
+        "web_only_source": "веб-страница, единственный найденный источник",
+        "bib_web_only": "Веб-страница: единственный найденный редакторами источник того, для чего она приводится.",
+        "bib_superseded": "Веб-страница, больше не цитируется: вместо неё теперь приводится научная работа.",
     },
 }
 

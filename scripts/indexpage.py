@@ -69,7 +69,9 @@ def _occurrence(m: names.Mention, links: IndexLinks, lang: Lang) -> etree._Eleme
                m.left, h("mark", None, shown), m.right))
 
 
-def _occurrences(found: list[names.Mention], links: IndexLinks, lang: Lang) -> etree._Element:
+def _occurrences(found: list[names.Mention], links: IndexLinks, lang: Lang) -> etree._Element | None:
+    if not found:  # named only in the commentary (see _in_commentary)
+        return None
     heading = h("h3", None, label(lang, "occurrences", n=str(len(found))))
     section = h("div", {"class": "alb-entity__occurrences"}, heading)
     by_doc: dict[str, list[names.Mention]] = {}
@@ -93,8 +95,47 @@ def _geo(entity: Entity, lang: Lang) -> etree._Element | None:
              h("a", {"href": f"#map-{entity.xml_id}"}, label(lang, "show_on_map")) if on_map else None)
 
 
+def _identifiers(entity: Entity, lang: Lang) -> etree._Element | None:
+    """Plain links to the entry's records in Wikidata, GeoNames, VIAF: nothing is fetched from them."""
+    if not entity.identifiers:
+        return None
+    paragraph = h("p", {"class": "alb-entity__ids"}, h("span", {"class": "alb-entity__ids-label"},
+                                                        label(lang, "external_ids"), ": "))
+    for i, ident in enumerate(entity.identifiers):
+        append(paragraph, ", " if i else None,
+               h("a", {"href": ident.uri, "rel": "external", "class": f"alb-id alb-id--{ident.scheme}",
+                       "translate": "no"}, f"{ident.label} {ident.value}"))
+    return paragraph
+
+
+def _in_commentary(entries: list[tuple[str, str]], links: IndexLinks, lang: Lang) -> etree._Element | None:
+    """Links to the commentary entries that name the entity (it may be named nowhere else)."""
+    if not entries or links.pointer is None:
+        return None
+    items = []
+    for xml_id, title in entries:
+        href = links.pointer(f"commentary.xml#{xml_id}")
+        items.append(h("a", {"href": href}, title) if href else title)
+    paragraph = h("p", {"class": "alb-entity__commentary"},
+                  h("span", {"class": "alb-entity__ids-label"}, label(lang, "named_in_commentary"), ": "))
+    for i, item in enumerate(items):
+        append(paragraph, "; " if i else None, item)
+    return paragraph
+
+
+def _sources(entity: Entity, ctx: Ctx, lang: Lang) -> etree._Element | None:
+    if not entity.sources:
+        return None
+    items = []
+    for i, source in enumerate(entity.sources):
+        web = (h("span", {"class": "alb-source-kind"}, label(lang, "web_only_source")), ": ") \
+            if i in entity.web_sources else ()
+        items.append(h("li", None, *web, *inline(source, ctx)))
+    return h("div", {"class": "alb-entity__sources"}, h("h3", None, label(lang, "sources")), h("ul", None, *items))
+
+
 def entry(entity: Entity, found: list[names.Mention], docs: dict[str, TextDoc], links: IndexLinks,
-          lang: Lang) -> etree._Element:
+          lang: Lang, commentary: list[tuple[str, str]] | None = None) -> etree._Element:
     ctx = Ctx(lang, entity_href=links.entity, pointer_href=links.pointer)
     dates = dates_line(entity, lang)
     description = entity.description.get(lang)
@@ -106,11 +147,11 @@ def entry(entity: Entity, found: list[names.Mention], docs: dict[str, TextDoc], 
              h("p", {"class": "alb-entity__dates"}, dates) if dates else None,
              h("p", {"class": "alb-entity__desc"}, description) if description else None,
              _geo(entity, lang),
+             _identifiers(entity, lang),
              _forms(found, docs, lang),
              _occurrences(found, links, lang),
-             h("div", {"class": "alb-entity__sources"}, h("h3", None, label(lang, "sources")),
-               h("ul", None, *(h("li", None, *inline(source, ctx)) for source in entity.sources)))
-             if entity.sources else None)
+             _in_commentary(commentary or [], links, lang),
+             _sources(entity, ctx, lang))
 
 
 def sort_key(entity: Entity, lang: Lang) -> str:
@@ -128,7 +169,10 @@ def index_page(edition: Edition, kind: EntityKind, lang: Lang, links: IndexLinks
         append(page, mapsvg.map_figure(entities, lang, lambda e: f"#{e.xml_id}", mapsvg.basemap()))
     append(page, h("nav", {"class": "alb-index__letters", "aria-label": label(lang, f"index_{kind}")},
                    h("ul", None, *(h("li", None, h("a", {"href": f"#{e.xml_id}"}, e.name(lang))) for e in entities))))
+    titles = {c.xml_id: c.label.get(lang) for c in edition.commentary}
+    commentary = {entity: [(c, titles[c]) for c in entries] for entity, entries in names.in_commentary(edition).items()}
     for entity in entities:
-        append(page, entry(entity, occurrences.get(entity.xml_id, []), docs, links, lang))
+        append(page, entry(entity, occurrences.get(entity.xml_id, []), docs, links, lang,
+                           commentary.get(entity.xml_id)))
     toc = [TocEntry(e.xml_id, e.name(lang), 2) for e in entities]
     return serialize(page), toc

@@ -270,6 +270,7 @@ class Entity:
     role: str | None = None
     line: int = 0
     identifiers: tuple[ExternalId, ...] = ()  # Wikidata, GeoNames, VIAF (scripts/externalids.py)
+    web_sources: tuple[int, ...] = ()  # indexes into `sources` of web pages (bibl type="webpage")
 
     def name(self, lang: Lang) -> str:
         """The standard name in a language (falling back to English, then to any name)."""
@@ -332,6 +333,12 @@ class Work:
     consulted: Bilingual = Bilingual(())
     sort_key: str = ""
     line: int = 0
+    kind: str | None = None  # the <bibl>'s @type: book, article, document, webpage, …
+    subtype: str | None = None  # for a web page: "only-source" (the only one found) or "superseded" (no longer cited)
+
+    @property
+    def web_page(self) -> bool:
+        return self.kind == "webpage"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic
-from .model import Chars, Choice, Edition, Inline, Note, Phrase, TextDoc, Unit, View
+from .model import Chars, Choice, Edition, Inline, Note, Phrase, TextDoc, Unit, View, walk
 
 CONTEXT_CHARS = 60  # keyword-in-context: characters of context on each side
 _OPEN, _MID, _CLOSE, _MASK = "\x01", "\x02", "\x03", "\x00"
@@ -143,6 +143,19 @@ def by_entity(edition: Edition) -> dict[str, list[Mention]]:
     return dict(grouped)
 
 
+def in_commentary(edition: Edition) -> dict[str, list[str]]:
+    """The commentary entries (xml:ids, in order) that tag each entity: an entity may be named only
+    there (a commander the texts leave out), and its index entry then links to those entries."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for entry in edition.commentary:
+        for _, content in entry.paragraphs:
+            for node in walk(content):
+                entity = node.entity if isinstance(node, Phrase) else None
+                if entity and entry.xml_id not in found[entity]:
+                    found[entity].append(entry.xml_id)
+    return dict(found)
+
+
 def forms_by_text(found: list[Mention]) -> dict[str, list[str]]:
     """The distinct forms of a name in each text (diplomatic, as the source spells them)."""
     forms: dict[str, list[str]] = defaultdict(list)
@@ -193,11 +206,12 @@ def check(edition: Edition, tei_dir: Path) -> list[Diagnostic]:
                 tei_dir / m.doc.file_name, m.line, "unknown-entity",
                 f'<{m.tag}> "{m.critical}" in {m.unit_id} points to "{m.entity}", which is not an entry of the index'
                 + (f" ({edition.authority_file})" if edition.authority_file else "")))
-    mentioned = {m.entity for m in found}
+    mentioned = {m.entity for m in found} | set(in_commentary(edition))
     for entity in edition.entities:
         if entity.xml_id not in mentioned:
             diagnostics.append(Diagnostic.at(
                 tei_dir / (edition.authority_file or "authority.xml"), entity.line, "unmentioned-entity",
-                f'index entry "{entity.xml_id}" ({entity.name("en")}) is not mentioned in any text or translation'))
+                f'index entry "{entity.xml_id}" ({entity.name("en")}) is not mentioned in any text, translation '
+                f'or commentary entry'))
     diagnostics += _untagged(edition, found, tei_dir)
     return diagnostics

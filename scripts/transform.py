@@ -321,10 +321,12 @@ def _identifiers(el: etree._Element, ctx: Context) -> tuple[ExternalId, ...]:
 def entity(el: etree._Element, ctx: Context) -> Entity:
     kind, name_tag = ENTITY_ELEMENTS[el.tag]
     description = _xpath(el, "note[@type='description']/p")
-    sources = tuple(trimmed(mixed_content(b, ctx)) for b in _xpath(el, "note[@type='sources']//bibl"))
+    bibls = _xpath(el, "note[@type='sources']//bibl")
+    sources = tuple(trimmed(mixed_content(b, ctx)) for b in bibls)
+    web = tuple(i for i, b in enumerate(bibls) if b.get("type") == "webpage")
     return Entity(xml_id(el) or "", kind, el.get("type"), _entity_names(el, name_tag), _entity_dates(el),
                   _bilingual(description), sources, _geo(el, ctx) if kind == "place" else None,
-                  el.get("role"), el.sourceline, _identifiers(el, ctx))
+                  el.get("role"), el.sourceline, _identifiers(el, ctx), web)
 
 
 def is_authority(f: TeiFile) -> bool:
@@ -407,7 +409,8 @@ def _work(el: etree._Element, ctx: Context) -> Work:
     if first is None:
         first = next(el.iterchildren(tei("author"), tei("editor"), tei("title")), None)
     key = _text(first) if first is not None else _text(el)
-    return Work(xml_id(el) or "", content, _bilingual(consulted), key.casefold(), el.sourceline)
+    return Work(xml_id(el) or "", content, _bilingual(consulted), key.casefold(), el.sourceline,
+                el.get("type"), el.get("subtype"))
 
 
 def works(f: TeiFile, ctx: Context) -> list[Work]:
