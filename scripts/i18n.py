@@ -316,6 +316,14 @@ LABELS: dict[str, dict[str, str]] = {
         "search_count_many": "{n} pages found for «{query}».",
         "search_count_other": "{n} pages found for «{query}».",
         "search_more": "More results",
+        # the DTS API and the index as linked data (scripts/dts.py, scripts/dtslinks.py, scripts/linkeddata.py)
+        "permalink_dts": "{permalink} (DTS reference: {ref})",
+        "cite_dts": "DTS reference",
+        "cite_dts_tei": "TEI of this passage",
+        "fmt_jsonld": "JSON-LD",
+        "desc_entities_jsonld": "The whole index (persons, groups, places) as linked data: JSON-LD with schema.org "
+                                "terms, each entry linked to Wikidata, GeoNames or VIAF where it has an identifier "
+                                "there (sameAs)",
     },
     "ru": {
         "texts": "Тексты",
@@ -627,6 +635,14 @@ LABELS: dict[str, dict[str, str]] = {
         "search_count_many": "По запросу «{query}» найдено {n} страниц.",
         "search_count_other": "По запросу «{query}» найдено {n} страницы.",
         "search_more": "Ещё результаты",
+        # API DTS и указатели как связанные данные (scripts/dts.py, scripts/dtslinks.py, scripts/linkeddata.py)
+        "permalink_dts": "{permalink} (ссылка DTS: {ref})",
+        "cite_dts": "Ссылка DTS",
+        "cite_dts_tei": "TEI этого фрагмента",
+        "fmt_jsonld": "JSON-LD",
+        "desc_entities_jsonld": "Все указатели (лица, группы, места) как связанные данные: JSON-LD в терминах "
+                                "schema.org, статьи связаны с Wikidata, GeoNames или VIAF, где у них есть там "
+                                "идентификатор (sameAs)",
     },
 }
 

@@ -116,11 +116,11 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
         'A.xml:122: error: A-p2 has no translation in A-en.xml (no unit there has corresp="A.xml#A-p2") '
         "[untranslated-unit]"]),
     "translation-paragraph-unaligned": ([replace_in("A-en.xml", ' corresp="A.xml#A-p2"', "")], [
-        "A-en.xml:59: error: A-en-p2 has no @corresp naming the unit of A.xml it translates [unaligned-translation]",
+        "A-en.xml:67: error: A-en-p2 has no @corresp naming the unit of A.xml it translates [unaligned-translation]",
         'A.xml:122: error: A-p2 has no translation in A-en.xml (no unit there has corresp="A.xml#A-p2") '
         "[untranslated-unit]"]),
     "translation-paragraph-misaligned": ([replace_in("A-en.xml", 'corresp="A.xml#A-p2"', 'corresp="A.xml#A-p1"')], [
-        "A-en.xml:59: error: A-en-p2 translates A-p1, which A-en-p1 translates already [unaligned-translation]",
+        "A-en.xml:67: error: A-en-p2 translates A-p1, which A-en-p1 translates already [unaligned-translation]",
         'A.xml:122: error: A-p2 has no translation in A-en.xml (no unit there has corresp="A.xml#A-p2") '
         "[untranslated-unit]"]),
 }
