@@ -324,6 +324,7 @@ LABELS: dict[str, dict[str, str]] = {
         "desc_entities_jsonld": "The whole index (persons, groups, places) as linked data: JSON-LD with schema.org "
                                 "terms, each entry linked to Wikidata, GeoNames or VIAF where it has an identifier "
                                 "there (sameAs)",
+        "ld_index_name": "{title}. Index of persons, groups and places",
     },
     "ru": {
         "texts": "Тексты",
@@ -643,6 +644,7 @@ LABELS: dict[str, dict[str, str]] = {
         "desc_entities_jsonld": "Все указатели (лица, группы, места) как связанные данные: JSON-LD в терминах "
                                 "schema.org, статьи связаны с Wikidata, GeoNames или VIAF, где у них есть там "
                                 "идентификатор (sameAs)",
+        "ld_index_name": "{title}. Указатель лиц, групп и мест",
     },
 }
 
