@@ -289,7 +289,8 @@ def _units(reader: _Reader, decls: list[_Declared]) -> list[tuple[CitableUnit, e
     root = reader.f.root
     order = {el: i for i, el in enumerate(root.iter())}
     selected: dict[int, int] = {}  # id(citeStructure element) → how many nodes it selected, anywhere
-    seen: dict[etree._Element, etree._Element] = {}  # unit element → the citeStructure that took it
+    evaluated: set[int] = set()  # the citeStructures evaluated in at least one context
+    seen: dict[etree._Element, _Declared] = {}  # unit element → the citeStructure that took it
     out: list[tuple[CitableUnit, etree._Element]] = []
     by_ref: dict[str, etree._Element] = {}
 
@@ -299,6 +300,7 @@ def _units(reader: _Reader, decls: list[_Declared]) -> list[tuple[CitableUnit, e
             nodes = context.xpath(decl.xpath, namespaces=NS)
             elements = [n for n in nodes if isinstance(n, etree._Element) and isinstance(n.tag, str)]
             selected[id(decl.el)] = selected.get(id(decl.el), 0) + len(elements)
+            evaluated.add(id(decl.el))
             found += [(order[n], decl, n, i + 1) for i, n in enumerate(elements)]
         for _, decl, node, position in sorted(found, key=lambda t: t[0]):
             unit = _unit(reader, decl, node, position, parent, level, seen, by_ref)
@@ -308,8 +310,9 @@ def _units(reader: _Reader, decls: list[_Declared]) -> list[tuple[CitableUnit, e
             visit(node, unit, decl.children, level + 1)
 
     visit(root, None, decls, 1)
+    # A structure never evaluated (inside one that selected nothing usable) is not reported: it follows.
     for decl in _all(decls):
-        if not selected.get(id(decl.el)):
+        if id(decl.el) in evaluated and not selected.get(id(decl.el)):
             match = decl.el.get("match")
             reader.problem(decl.el, "cite-no-match", f'<citeStructure unit="{decl.unit}"> @match="{match}" selects '
                                                      f"nothing in {reader.f.path.name}")
@@ -318,13 +321,15 @@ def _units(reader: _Reader, decls: list[_Declared]) -> list[tuple[CitableUnit, e
 
 def _unit(reader: _Reader, decl: _Declared, node: etree._Element, position: int, parent: CitableUnit | None,
           level: int, seen: dict, by_ref: dict[str, etree._Element]) -> CitableUnit | None:
-    name = f"<{etree.QName(node).localname}>"
+    name = _describe(node)
     structure_line = decl.el.sourceline
     if node in seen:
-        reader.problem(node, "cite-duplicate-ref", f"{name} is selected twice: by the citeStructure at line "
-                                                   f"{seen[node].sourceline} and by the one at line {structure_line}")
+        first = seen[node]
+        reader.problem(node, "cite-duplicate-ref", f'{name} is selected twice: by <citeStructure unit="{first.unit}"> '
+                                                   f'(line {first.el.sourceline}) and by <citeStructure '
+                                                   f'unit="{decl.unit}"> (line {structure_line})')
         return None
-    seen[node] = decl.el
+    seen[node] = decl
     value = str(position) if decl.use_attr is None else (node.get(decl.use_attr) or "").strip()
     if not value:
         use = decl.el.get("use", "").strip()
@@ -339,13 +344,19 @@ def _unit(reader: _Reader, decl: _Declared, node: etree._Element, position: int,
                                              "DTS tree)")
         return None
     if ref in by_ref:
-        reader.problem(node, "cite-duplicate-ref", f'the reference "{ref}" of {name} is not unique: the '
-                                                   f"{etree.QName(by_ref[ref]).localname} at line "
-                                                   f"{by_ref[ref].sourceline} has it too")
+        reader.problem(node, "cite-duplicate-ref", f'the reference "{ref}" of {name} is not unique: '
+                                                   f"{_describe(by_ref[ref])} at line {by_ref[ref].sourceline} "
+                                                   "has it too")
         return None
     by_ref[ref] = node
     return CitableUnit(ref, level, parent.ref if parent else None, decl.unit, xml_id(node), tei_path(node),
                        node.sourceline or 0)
+
+
+def _describe(node: etree._Element) -> str:
+    """<p xml:id="A-p2">, or <head> for an element without an id."""
+    name, found = etree.QName(node).localname, xml_id(node)
+    return f'<{name} xml:id="{found}">' if found else f"<{name}>"
 
 
 def _all(decls: list[_Declared]) -> Iterator[_Declared]:
