@@ -127,8 +127,9 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
 # The citation structure (refsDecl/citeStructure) that gives every unit its DTS reference (scripts/citetree.py).
 PARAGRAPHS = '<citeStructure unit="paragraph" match="p|listBibl/bibl" use="@xml:id" delim=" "/>'
 DIVISIONS = '<citeStructure unit="division" match="text/body/div" use="@xml:id" delim=" ">'
-REFS_DECL = ('      <refsDecl>\n        <citeStructure unit="text" match="/TEI" use="@xml:id">\n          ' + DIVISIONS
-             + "\n            " + PARAGRAPHS + "\n          </citeStructure>\n        </citeStructure>\n      </refsDecl>\n")
+REFS_DECL = ('      <refsDecl>\n        <citeStructure unit="text" match="/TEI" use="@xml:id">\n'
+             f"          {DIVISIONS}\n            {PARAGRAPHS}\n"
+             "          </citeStructure>\n        </citeStructure>\n      </refsDecl>\n")
 NO_REF = ('C.xml:{line}: error: <{el}> selected by <citeStructure unit="paragraph"> (line 88) has no reference: '
           '@use="{use}" gives nothing [cite-no-ref]')
 CASES.update({
@@ -160,7 +161,8 @@ CASES.update({
         "must be relative to its parent's match (not starting with /) [cite-structure]"]),
     "cite-structure-without-unit": ([replace_in("A.xml", PARAGRAPHS, PARAGRAPHS.replace('unit="paragraph" ', ""))], [
         "A.xml:101: error: <citeStructure> has no @unit: DTS needs a citeType for every level [cite-structure]"]),
-    "cite-reference-not-a-file-name": ([replace_in("A-en.xml", DIVISIONS, DIVISIONS.replace('"@xml:id"', '"@corresp"'))], [
+    "cite-reference-not-a-file-name": ([replace_in("A-en.xml", DIVISIONS,
+                                                   DIVISIONS.replace('"@xml:id"', '"@corresp"'))], [
         'A-en.xml:65: error: the reference "A-en A.xml#A-text" of <div xml:id="A-en-text"> may hold only ASCII '
         "letters, digits, '_', '-', '.' and spaces, and must start and end with a letter, digit or '_' (it names a "
         "file of the DTS tree) [cite-bad-ref]"]),
