@@ -37,9 +37,10 @@ MAX_REF_LENGTH = 200
 
 # One small function, so that a central validator can replace it. A reference is a directory name
 # of the static DTS tree (dts/navigation/A/<ref>/index.json): ASCII letters, digits, "_", "-", "."
-# and the space, starting and ending with a letter, digit or "_"; never ".", "..", or a name the
-# tree uses for its own files.
-_SEGMENT = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_. -]*[A-Za-z0-9_])?")
+# and, as delimiters, the space, "," and ":" (the Guidelines' "Matt 5:7"; a Windows file system
+# cannot hold ":", a POSIX one and every URL can), starting and ending with a letter, digit or "_";
+# never "..", nor a name the tree uses for its own files.
+_SEGMENT = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.,: -]*[A-Za-z0-9_])?")
 RESERVED_SEGMENTS = frozenset({"index.json", "index.xml", "children", "parents"})
 
 
@@ -48,8 +49,8 @@ def path_segment(value: str) -> str:
     if len(value) > MAX_REF_LENGTH:
         raise ValueError(f"is longer than {MAX_REF_LENGTH} characters")
     if not _SEGMENT.fullmatch(value) or ".." in value:
-        raise ValueError("may hold only ASCII letters, digits, '_', '-', '.' and spaces, and must start and end "
-                         "with a letter, digit or '_'")
+        raise ValueError("may hold only ASCII letters, digits, '_', '-', '.', ',', ':' and spaces, and must start "
+                         "and end with a letter, digit or '_'")
     if value in RESERVED_SEGMENTS:
         raise ValueError("is a name the DTS tree uses for its own files")
     return value

@@ -130,6 +130,8 @@ DIVISIONS = '<citeStructure unit="division" match="text/body/div" use="@xml:id" 
 REFS_DECL = ('      <refsDecl>\n        <citeStructure unit="text" match="/TEI" use="@xml:id">\n'
              f"          {DIVISIONS}\n            {PARAGRAPHS}\n"
              "          </citeStructure>\n        </citeStructure>\n      </refsDecl>\n")
+BAD_REF = ("may hold only ASCII letters, digits, '_', '-', '.', ',', ':' and spaces, and must start and end with a "
+           "letter, digit or '_' (it names a file of the DTS tree) [cite-bad-ref]")
 NO_REF = ('C.xml:{line}: error: <{el}> selected by <citeStructure unit="paragraph"> (line 88) has no reference: '
           '@use="{use}" gives nothing [cite-no-ref]')
 CASES.update({
@@ -163,14 +165,10 @@ CASES.update({
         "A.xml:101: error: <citeStructure> has no @unit: DTS needs a citeType for every level [cite-structure]"]),
     "cite-reference-not-a-file-name": ([replace_in("A-en.xml", DIVISIONS,
                                                    DIVISIONS.replace('"@xml:id"', '"@corresp"'))], [
-        'A-en.xml:65: error: the reference "A-en A.xml#A-text" of <div xml:id="A-en-text"> may hold only ASCII '
-        "letters, digits, '_', '-', '.' and spaces, and must start and end with a letter, digit or '_' (it names a "
-        "file of the DTS tree) [cite-bad-ref]"]),
+        'A-en.xml:65: error: the reference "A-en A.xml#A-text" of <div xml:id="A-en-text"> ' + BAD_REF]),
     "cite-path-traversal-reference": ([replace_in("A.xml", '<p xml:id="A-p2" n="2">', '<p xml:id="A-p2" n="../../x">'),
                                        replace_in("A.xml", PARAGRAPHS, PARAGRAPHS.replace('"@xml:id"', '"@n"'))], [
-        'A.xml:122: error: the reference "A A-text ../../x" of <p xml:id="A-p2"> may hold only ASCII letters, digits, '
-        "'_', '-', '.' and spaces, and must start and end with a letter, digit or '_' (it names a file of the DTS "
-        "tree) [cite-bad-ref]"]),
+        'A.xml:122: error: the reference "A A-text ../../x" of <p xml:id="A-p2"> ' + BAD_REF]),
 })
 # Cases that also run a whole build (the rest are checked in-process, which is what on_config runs).
 BUILT = ("xxe-file", "javascript-ptr-target", "translation-paragraph-missing", "cite-duplicate-reference")
