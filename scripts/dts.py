@@ -300,12 +300,14 @@ def _language(el: etree._Element) -> str | None:
     return str(found[0]) if found else None
 
 
-def fragment(source: etree._Element, el: etree._Element, xpath: str) -> bytes:
+def fragment(source: etree._Element, el: etree._Element, xpath: str, base_uri: str) -> bytes:
     """A unit's element in <dts:wrapper>, inside a <TEI> whose teiHeader repeats the source's
     fileDesc (title, edition, licence and attribution go with the passage). § Document: the root
     MUST be TEI's <TEI>; the chunk SHOULD be in <dts:wrapper>, which MAY give in @ref the XPath of
-    the element."""
+    the element. xml:base is the published TEI file's URL: the element's relative pointers
+    ("authority.xml#pers-chen") resolve there, as they do in the file."""
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
+    root.set(f"{{{XML_NS}}}base", base_uri)
     root.text = "\n"
     file_desc = source.find(f"{tei('teiHeader')}/{tei('fileDesc')}")
     if file_desc is not None:
@@ -325,7 +327,7 @@ def fragment(source: etree._Element, el: etree._Element, xpath: str) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
-def document_responses(edition: Edition, tei_dir: Path, docs: list[_Doc]) -> dict[str, bytes]:
+def document_responses(tei_dir: Path, docs: list[_Doc], base: str) -> dict[str, bytes]:
     from .citetree import evaluate  # the same evaluation that made the tree finds the elements
 
     out: dict[str, bytes] = {}
@@ -342,7 +344,8 @@ def document_responses(edition: Edition, tei_dir: Path, docs: list[_Doc]) -> dic
         for unit, el in pairs:
             # The text as a whole is a complete document, not a chunk: it is sent as it is.
             whole = el is loaded.root
-            out[document_path(d.tree.resource, unit.ref)] = data if whole else fragment(loaded.root, el, unit.xpath)
+            out[document_path(d.tree.resource, unit.ref)] = data if whole else fragment(
+                loaded.root, el, unit.xpath, url_of(base, f"tei/{d.doc.file_name}"))
     return out
 
 
@@ -399,7 +402,7 @@ def build(edition: Edition, tei_dir: Path, base_url: str) -> dict[str, bytes]:
     files.update({p: _json(r) for p, r in b.collection_responses().items()})
     for d in b.docs:
         files.update({p: _json(r) for p, r in b.navigation_responses(d).items()})
-    files.update(document_responses(edition, tei_dir, b.docs))
+    files.update(document_responses(tei_dir, b.docs, base))
     resources = [(d.tree.resource, url_of(base, collection_path(d.tree.resource))) for d in b.docs]
     files["_headers"] = headers_file(resources)
     files[f"{DTS_DIR}/.htaccess"] = htaccess(resources)

@@ -299,6 +299,8 @@ def test_every_unit_s_document_is_its_tei_element_in_a_dts_wrapper(walk: dict, e
             assert _exclusive_c14n(element) == _exclusive_c14n(in_source[0]), url
             assert element.get(f"{{{teiload.XML_NS}}}id") == unit["@id"].rpartition("#")[2]
             assert root.find("tei:teiHeader/tei:fileDesc", NS) is not None  # title and licence go with it
+            # relative pointers resolve against the published TEI file, as in the file itself
+            assert root.get(f"{{{teiload.XML_NS}}}base") == resource["download"]
             fragments += 1
     assert fragments == sum(len(t.units) for t in edition.citation_trees) - len(edition.citation_trees)
 
