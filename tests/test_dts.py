@@ -416,3 +416,21 @@ def test_the_rules_refuse_what_the_specification_refuses() -> None:
     assert dtsrules.expected_members(units, "C1.E2", 0) == ["C1.E1", "C1.E2"]
     assert dtsrules.expected_members(units, "C1", None) is None
     assert dtsrules.expected_members(units, None, 0) == ["400"]
+
+
+# --- the cite dialog (browser) ---------------------------------------------------------------------
+
+def test_the_cite_dialog_names_the_dts_reference_and_downloads_the_unit_s_tei(page: object, server: str) -> None:
+    page.goto(f"{server}ru/texts/c/")
+    page.locator('button.alb-cite-btn[data-cite="C-ru-p2"]').click()
+    line = page.locator("#alb-cite .alb-cite__dts")
+    assert line.locator("code").inner_text() == "C-ru C-ru-background C-ru-p2"
+    assert line.inner_text().startswith("Ссылка DTS: ")
+    link = line.locator("a")
+    assert link.inner_text() == "TEI этого фрагмента"
+    assert link.get_attribute("download") == "C-ru_C-ru-background_C-ru-p2.xml"
+    fetched = page.evaluate("h => fetch(h).then(r => r.text().then(t => [r.status, t]))", link.get_attribute("href"))
+    assert fetched[0] == 200 and '<p xml:id="C-ru-p2"' in fetched[1] and "dts:wrapper" in fetched[1]
+    # a figure of the paragraph is cited from the same dialog: it is no unit of the citation tree
+    page.locator("#alb-cite .alb-cite__sub").first.click()
+    assert page.locator("#alb-cite .alb-cite__dts").count() == 0
