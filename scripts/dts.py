@@ -32,6 +32,7 @@ serves the same bytes as plain files.
 from __future__ import annotations
 
 import copy
+import functools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -93,7 +94,12 @@ def document_path(resource: str, ref: str | None = None) -> str:
 
 def url_of(base: str, path: str) -> str:
     """The URL of a site path, each segment percent-encoded as RFC 6570 expands a {/var} (space → %20)."""
-    return base + "/".join(quote(part, safe=";=") for part in path.split("/"))
+    return base + _quoted(path)
+
+
+@functools.lru_cache(maxsize=4096)
+def _quoted(path: str) -> str:
+    return "/".join(quote(part, safe=";=") for part in path.split("/"))
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,7 @@ class _Builder:
         self.base = base
         self.t = Templates(base)
         self.docs: list[_Doc] = []
+        self._resources: dict[str, dict[str, object]] = {}
         for text in edition.texts:
             page = base + pages.site_path(pages.text_page_uri(text.slug), "en")
             for doc in (text, edition.translation(text.siglum)):
@@ -189,6 +196,11 @@ class _Builder:
                 "collection": self.t.collection_of(text_collection_id(text))}
 
     def resource_object(self, d: _Doc) -> dict[str, object]:
+        if d.tree.resource not in self._resources:
+            self._resources[d.tree.resource] = self._resource_object(d)
+        return self._resources[d.tree.resource]
+
+    def _resource_object(self, d: _Doc) -> dict[str, object]:
         doc = d.doc
         dublin_core: dict[str, object] = {"title": _values(doc.title.by_lang), "language": [doc.lang],
                                           "rights": _values(doc.licence.by_lang)}
