@@ -12,6 +12,10 @@ Modules, one concern each:
   readings     plain-text readings of the model (diplomatic / critical)
   plaintext    the plain-text download files (lines from the TEI, blank lines as in the copy-text)
   entitydata   the index (persons, groups, places) as CSV and JSON records
+  linkeddata   the index as JSON-LD (schema.org, sameAs from the external identifiers)
+  citetree     each text's refsDecl/citeStructure evaluated into its citable units and DTS references
+  dts          the static DTS 1.0 API (Entry, Collection, Navigation, Document) as files under dts/
+  dtslinks     a text page's permalinks and cite dialog name each unit's DTS reference and its TEI
   downloads    every downloadable file as bytes, made once per build (zip, plain texts, data, SHA256SUMS)
   downloadspage the downloads page, rendered from those same bytes (sizes, checksums)
   i18n         interface labels in English and Russian

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import citation, concordance, entitydata, exports, pages, plaintext
+from . import citation, concordance, entitydata, exports, linkeddata, pages, plaintext
 from .figures import Figure
 from .i18n import LANGUAGES, label, language_name
 from .model import Edition, Entity, TextDoc, View
@@ -37,6 +37,7 @@ def citation_stem(text: TextDoc | None, lang: str) -> str:
     """Site path of a citation record without its extension: cite/a.ru, cite/edition.en."""
     return f"{CITE_DIR}/{text.slug if text else 'edition'}.{lang}"
 CONCORDANCE_DATA = {"csv": f"{DATA_DIR}/concordance.csv", "json": f"{DATA_DIR}/concordance.json"}
+INDEX_JSONLD = f"{DATA_DIR}/index.jsonld"  # the whole index as linked data (scripts/linkeddata.py)
 ENTITY_FILES = {"person": "persons", "org": "groups", "place": "places"}
 # The page's sections, in order: (id, label key). Ids are anchors of the downloads page.
 SECTIONS = (("corpus", "dl_corpus"), ("tei", "dl_tei"), ("plain-text", "dl_plain"), ("data", "dl_data"),
@@ -254,6 +255,9 @@ def data_files(edition: Edition, base_url: str) -> list[Download]:
             out.append(item(f"{DATA_DIR}/{stem}.{fmt}", text.encode("utf-8"), "data", fmt,
                             lambda lang, kind=kind, fmt=fmt: label(lang, f"desc_entities_{fmt}",
                                                                    index=label(lang, f"index_{kind}"))))
+    out.append(item(INDEX_JSONLD, linkeddata.document(edition, entity_url, base_url + INDEX_JSONLD,
+                                                      base_url).encode("utf-8"), "data", "jsonld",
+                    lambda lang: label(lang, "desc_entities_jsonld")))
     sections = concordance.of_edition(edition)
     rows = exports.records(edition, sections, figure_url)
     out.append(item(CONCORDANCE_DATA["csv"], exports.to_csv(rows).encode("utf-8"), "data", "csv",

@@ -322,6 +322,15 @@ LABELS: dict[str, dict[str, str]] = {
         "web_only_source": "web page, the only source found",
         "bib_web_only": "Web page: the only source the editors found for what it is cited for.",
         "bib_superseded": "Web page, no longer cited: a scholarly work is now cited for what it supported.",
+        # the DTS API and the index as linked data (scripts/dts.py, scripts/dtslinks.py, scripts/linkeddata.py)
+        "permalink_dts": "{permalink} (DTS reference: {ref})",
+        "cite_dts": "DTS reference",
+        "cite_dts_tei": "TEI of this passage",
+        "fmt_jsonld": "JSON-LD",
+        "desc_entities_jsonld": "The whole index (persons, groups, places) as linked data: JSON-LD with schema.org "
+                                "terms, each entry linked to Wikidata, GeoNames or VIAF where it has an identifier "
+                                "there (sameAs)",
+        "ld_index_name": "{title}. Index of persons, groups and places",
     },
     "ru": {
         "texts": "Тексты",
@@ -639,6 +648,15 @@ LABELS: dict[str, dict[str, str]] = {
         "web_only_source": "веб-страница, единственный найденный источник",
         "bib_web_only": "Веб-страница: единственный найденный редакторами источник того, для чего она приводится.",
         "bib_superseded": "Веб-страница, больше не цитируется: вместо неё теперь приводится научная работа.",
+        # API DTS и указатели как связанные данные (scripts/dts.py, scripts/dtslinks.py, scripts/linkeddata.py)
+        "permalink_dts": "{permalink} (ссылка DTS: {ref})",
+        "cite_dts": "Ссылка DTS",
+        "cite_dts_tei": "TEI этого фрагмента",
+        "fmt_jsonld": "JSON-LD",
+        "desc_entities_jsonld": "Все указатели (лица, группы, места) как связанные данные: JSON-LD в терминах "
+                                "schema.org, статьи связаны с Wikidata, GeoNames или VIAF, где у них есть там "
+                                "идентификатор (sameAs)",
+        "ld_index_name": "{title}. Указатель лиц, групп и мест",
     },
 }
 

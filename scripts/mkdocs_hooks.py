@@ -13,8 +13,8 @@ Order of events per language build:
   on_pre_build  write the page stubs for generated pages (only files whose content changed)
   on_page_content  render a text page's body from the model, and its table of contents
   on_post_build write the downloads (TEI files, schema, copy-texts, corpus zip, plain texts, data,
-                citation records); once every language is built, index the site for search (scripts/search.py;
-                under `mkdocs serve`, after the rebuild)
+                citation records) and the static DTS API (scripts/dts.py); once every language is built,
+                index the site for search (scripts/search.py; under `mkdocs serve`, after the rebuild)
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ from scripts import (  # noqa: E402
     devserve,
     downloads,
     downloadspage,
+    dts,
+    dtslinks,
     entitydata,
     exports,
     indexpage,
@@ -64,7 +66,7 @@ from scripts import (  # noqa: E402
 )
 from scripts.diagnostics import TeiError  # noqa: E402
 from scripts.i18n import DEFAULT_LANGUAGE, LANGUAGES, label  # noqa: E402
-from scripts.model import Edition  # noqa: E402
+from scripts.model import Edition, TextDoc  # noqa: E402
 from scripts.paths import CACHE_DIR, GENERATED_DIRS, tei_dir  # noqa: E402
 from scripts.render import Ctx  # noqa: E402
 
@@ -290,9 +292,16 @@ def _page_body(html: str, page: Page, config: MkDocsConfig) -> str:
             tuple(e for _, entry, _ in on_page.entries for e in commentary.named_entities(entry)))
     fragment, toc = textpage.text_page(text, edition.translation(text.siglum), lang, links,
                                        {e.xml_id: e for e in edition.entities}, _entity_href(edition, lang, page),
-                                       commented, _pointer_href(edition, lang, page))
+                                       commented, _pointer_href(edition, lang, page),
+                                       _dts_links(edition, text, page))
     page.toc = _toc(toc)
     return fragment
+
+
+def _dts_links(edition: Edition, text: TextDoc, page: Page) -> dict[str, dtslinks.DtsLink]:
+    """Each unit's DTS reference and its TEI in the DTS tree, for the permalinks and the cite dialog."""
+    docs = [d for d in (text, edition.translation(text.siglum)) if d is not None]
+    return dtslinks.links(edition, docs, lambda path: dts.url_of("", get_relative_url(path, page.url)))
 
 
 def _home_url_for(edition: Edition, lang: str) -> str:
@@ -325,6 +334,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
         "page_url": page_url, "tei_url": tei_url,
     }
     context["alb_footer"] = _footer(config, lang)
+    context["alb_links"] = dts.page_links(edition, text, _site_url)  # <link>s to the text's DTS record
     return context
 
 
@@ -452,4 +462,8 @@ def _log_index(report: search.IndexReport) -> None:
 @event_priority(-110)
 def on_post_build(config: MkDocsConfig) -> None:
     downloads.write(Path(config["site_dir"]), _downloads(config))
+    try:  # the static DTS API (dts/), the same for every language: written once, then only what changed
+        dts.write(Path(config["site_dir"]), dts.of_build(_edition(), tei_dir(), config["site_url"] or "/"))
+    except dts.DtsError as exc:
+        raise PluginError(f"error: {exc} [dts]") from None
     _index_for_search(config)

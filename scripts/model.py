@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, wraps
 from typing import Literal, TypeVar
 
+from .citetree import CitationTree
 from .externalids import ExternalId
 
 Lang = str  # BCP 47 tag, e.g. "en", "ru"
@@ -359,6 +360,11 @@ class Edition:
     publisher: str = ""
     licence: Bilingual = Bilingual(())  # the edition's licence statement, per language
     licence_url: str | None = None
+    # Each text's and translation's refsDecl/citeStructure, evaluated (scripts/citetree.py): the DTS references.
+    citation_trees: tuple[CitationTree, ...] = field(default_factory=tuple)
+
+    def citation_tree(self, doc: TextDoc) -> CitationTree | None:
+        return next((t for t in self.citation_trees if t.file_name == doc.file_name), None)
 
     def documents(self) -> list[TextDoc]:
         """Originals and translations, each original followed by its translation."""

@@ -12,10 +12,10 @@ The schema validator (a JVM) runs in its own process while Python builds and che
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import alignment, anchors, commentary, figures, names, rules, schema, teiload, transform
+from . import alignment, anchors, citetree, commentary, figures, names, rules, schema, teiload, transform
 from .diagnostics import Diagnostic, TeiError
 from .model import Edition
 from .paths import SCHEMA_PATH, tei_dir
@@ -98,6 +98,9 @@ def _model_while_validating(files: list[teiload.TeiFile], directory: Path,
 
 def _model(files: list[teiload.TeiFile], directory: Path) -> tuple[Edition, list[Diagnostic]]:
     edition, problems = transform.edition(files)
+    trees, cite_problems = citetree.of_corpus(files, {d.file_name for d in edition.documents()})
+    edition = replace(edition, citation_trees=trees)
+    problems += cite_problems
     problems += names.check(edition, directory)
     problems += figures.check(edition, directory)
     problems += alignment.check(edition, directory)

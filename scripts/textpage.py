@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
-from . import apparatus, search
+from . import apparatus, dtslinks, search
 from .entityinfo import dates_line, one_line
 from .i18n import label, language_name
 from .model import BiblList, Division, Entity, Lang, Note, Paragraph, Phrase, TextDoc
@@ -252,7 +252,8 @@ def text_page(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links
               entities: Mapping[str, Entity] | None = None,
               entity_href: Callable[[str], str | None] | None = None,
               commented: Commented | None = None,
-              pointer_href: Callable[[str], str | None] | None = None) -> tuple[str, list[TocEntry]]:
+              pointer_href: Callable[[str], str | None] | None = None,
+              dts_links: Mapping[str, dtslinks.DtsLink] | None = None) -> tuple[str, list[TocEntry]]:
     entries = apparatus.entries(text)
     entities = entities or {}
     ctx = Ctx(site_lang, apparatus.numbering(entries),
@@ -271,6 +272,7 @@ def text_page(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links
                 local_commentary,
                 cards([d for d in (text, translation) if d is not None], entities, site_lang,
                       commented.entities if commented else ()))
+    dtslinks.annotate(article, dts_links or {}, site_lang)
     toc = [TocEntry(d.xml_id, reading(d.head.content, "critical"), 2) for d in text.divisions if d.head is not None]
     if entries:
         toc.append(TocEntry(f"{text.siglum}-apparatus", label(site_lang, "apparatus"), 2))

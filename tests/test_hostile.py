@@ -116,16 +116,62 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
         'A.xml:122: error: A-p2 has no translation in A-en.xml (no unit there has corresp="A.xml#A-p2") '
         "[untranslated-unit]"]),
     "translation-paragraph-unaligned": ([replace_in("A-en.xml", ' corresp="A.xml#A-p2"', "")], [
-        "A-en.xml:59: error: A-en-p2 has no @corresp naming the unit of A.xml it translates [unaligned-translation]",
+        "A-en.xml:67: error: A-en-p2 has no @corresp naming the unit of A.xml it translates [unaligned-translation]",
         'A.xml:122: error: A-p2 has no translation in A-en.xml (no unit there has corresp="A.xml#A-p2") '
         "[untranslated-unit]"]),
     "translation-paragraph-misaligned": ([replace_in("A-en.xml", 'corresp="A.xml#A-p2"', 'corresp="A.xml#A-p1"')], [
-        "A-en.xml:59: error: A-en-p2 translates A-p1, which A-en-p1 translates already [unaligned-translation]",
+        "A-en.xml:67: error: A-en-p2 translates A-p1, which A-en-p1 translates already [unaligned-translation]",
         'A.xml:122: error: A-p2 has no translation in A-en.xml (no unit there has corresp="A.xml#A-p2") '
         "[untranslated-unit]"]),
 }
+# The citation structure (refsDecl/citeStructure) that gives every unit its DTS reference (scripts/citetree.py).
+PARAGRAPHS = '<citeStructure unit="paragraph" match="p|listBibl/bibl" use="@xml:id" delim=" "/>'
+DIVISIONS = '<citeStructure unit="division" match="text/body/div" use="@xml:id" delim=" ">'
+REFS_DECL = ('      <refsDecl>\n        <citeStructure unit="text" match="/TEI" use="@xml:id">\n'
+             f"          {DIVISIONS}\n            {PARAGRAPHS}\n"
+             "          </citeStructure>\n        </citeStructure>\n      </refsDecl>\n")
+BAD_REF = ("may hold only ASCII letters, digits, '_', '-', '.', ',', ':' and spaces, and must start and end with a "
+           "letter, digit or '_' (it names a file of the DTS tree) [cite-bad-ref]")
+NO_REF = ('C.xml:{line}: error: <{el}> selected by <citeStructure unit="paragraph"> (line 88) has no reference: '
+          '@use="{use}" gives nothing [cite-no-ref]')
+CASES.update({
+    "cite-unit-without-reference": ([replace_in("C.xml", PARAGRAPHS, PARAGRAPHS.replace('"@xml:id"', '"@n"'))], [
+        NO_REF.format(line=140 + n, el=f'bibl xml:id="C-bibl{n}"', use="@n") for n in range(1, 6)]),
+    "cite-selects-unidentified": ([replace_in("C.xml", PARAGRAPHS, PARAGRAPHS.replace('bibl"', 'bibl|head"'))], [
+        NO_REF.format(line=line, el="head", use="@xml:id") for line in (111, 117, 121, 127, 132, 139)]),
+    "cite-duplicate-reference": ([replace_in("A.xml", PARAGRAPHS, PARAGRAPHS.replace('"@xml:id"', '"@n"')),
+                                  replace_in("A.xml", '<p xml:id="A-p2" n="2">', '<p xml:id="A-p2" n="1">')], [
+        'A.xml:122: error: the reference "A A-text 1" of <p xml:id="A-p2"> is not unique: <p xml:id="A-p1"> at '
+        "line 121 has it too [cite-duplicate-ref]"]),
+    "cite-unit-selected-twice": ([replace_in("A.xml", PARAGRAPHS, PARAGRAPHS + PARAGRAPHS.replace(
+        'unit="paragraph" match="p|listBibl/bibl"', 'unit="first-paragraph" match="p[1]"'))], [
+        'A.xml:121: error: <p xml:id="A-p1"> is selected twice: by <citeStructure unit="paragraph"> (line 101) and '
+        'by <citeStructure unit="first-paragraph"> (line 101) [cite-duplicate-ref]']),
+    "cite-match-selects-nothing": ([replace_in("B.xml", DIVISIONS, DIVISIONS.replace("body/div", "body/section"))], [
+        'B.xml:92: error: <citeStructure unit="division"> @match="text/body/section" selects nothing in B.xml '
+        "[cite-no-match]"]),
+    "cite-structure-missing": ([replace_in("B-en.xml", REFS_DECL, "")], [
+        "B-en.xml:3: error: no refsDecl/citeStructure in the TEI header: the text's units have no DTS references "
+        "[cite-structure]"]),
+    "cite-unsupported-xpath": ([replace_in("A-en.xml", PARAGRAPHS, PARAGRAPHS.replace("p|listBibl/bibl",
+                                                                                     "p[position() = 1]"))], [
+        'A-en.xml:48: error: <citeStructure unit="paragraph">: @match="p[position() = 1]" cannot be read at '
+        "\"[position() = 1]\" (supported: element paths with / // | * and the predicates [@a], [@a='v'], [n]) "
+        "[cite-structure]"]),
+    "cite-inner-match-absolute": ([replace_in("A.xml", PARAGRAPHS, PARAGRAPHS.replace('match="p|', 'match="//p|'))], [
+        'A.xml:101: error: <citeStructure unit="paragraph">: @match="//p|listBibl/bibl" on an inner citeStructure '
+        "must be relative to its parent's match (not starting with /) [cite-structure]"]),
+    "cite-structure-without-unit": ([replace_in("A.xml", PARAGRAPHS, PARAGRAPHS.replace('unit="paragraph" ', ""))], [
+        "A.xml:101: error: <citeStructure> has no @unit: DTS needs a citeType for every level [cite-structure]"]),
+    "cite-reference-not-a-file-name": ([replace_in("A-en.xml", DIVISIONS,
+                                                   DIVISIONS.replace('"@xml:id"', '"@corresp"'))], [
+        'A-en.xml:65: error: the reference "A-en A.xml#A-text" of <div xml:id="A-en-text"> ' + BAD_REF]),
+    "cite-path-traversal-reference": ([replace_in("A.xml", '<p xml:id="A-p2" n="2">', '<p xml:id="A-p2" n="../../x">'),
+                                       replace_in("A.xml", PARAGRAPHS, PARAGRAPHS.replace('"@xml:id"', '"@n"'))], [
+        'A.xml:122: error: the reference "A A-text ../../x" of <p xml:id="A-p2"> ' + BAD_REF]),
+})
 # Cases that also run a whole build (the rest are checked in-process, which is what on_config runs).
-BUILT = ("xxe-file", "javascript-ptr-target", "translation-paragraph-missing")
+BUILT = ("xxe-file", "javascript-ptr-target", "translation-paragraph-missing", "cite-duplicate-reference")
 
 
 @pytest.fixture

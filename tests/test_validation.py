@@ -71,6 +71,25 @@ CASES = {
                             '"file:///etc/passwd">]>\n').replace("Первый абзац.", "&xxe;"),
         ['T.xml:2: error: a DOCTYPE/DTD is not allowed in TEI files of this edition [doctype]'],
     ),
+    # the citation structure (scripts/citetree.py), on one line of the fixture (line 13)
+    "cite-structure-missing": (
+        lambda s: s.replace(s[s.index("<encodingDesc>"):s.index("</encodingDesc>") + len("</encodingDesc>")], ""),
+        ["T.xml:2: error: no refsDecl/citeStructure in the TEI header: the text's units have no DTS references "
+         "[cite-structure]"],
+    ),
+    "cite-unit-without-reference": (
+        lambda s: s.replace('unit="paragraph" match="p|listBibl/bibl" use="@xml:id"',
+                            'unit="paragraph" match="p|note" use="@n"'),
+        ['T.xml:20: error: <note xml:id="T-n1"> selected by <citeStructure unit="paragraph"> (line 13) has no '
+         'reference: @use="@n" gives nothing [cite-no-ref]'],
+    ),
+    "cite-duplicate-reference": (
+        lambda s: s.replace('unit="division" match="text/body/div" use="@xml:id"',
+                            'unit="division" match="text/body/div" use="@type"')
+                   .replace("</div>", '</div><div type="account" xml:id="T-text2"><p xml:id="T-p3">Третий.</p></div>'),
+        ['T.xml:21: error: the reference "T account" of <div xml:id="T-text2"> is not unique: <div xml:id="T-text"> '
+         "at line 17 has it too [cite-duplicate-ref]"],
+    ),
     "not-tei": (
         lambda s: s.replace('<TEI xmlns="http://www.tei-c.org/ns/1.0"', '<TEI xmlns="urn:not-tei"'),
         ['T.xml:2: error: root element is <TEI>, expected TEI <TEI> in the TEI namespace [not-tei]'],

@@ -422,6 +422,7 @@
       });
       body.append(el("p", "alb-cite__label", labels.cite_within), list);
     }
+    body.append.apply(body, dtsLine(id));
     var records = el("p", "alb-cite__records", labels.cite_records + ": ");
     citeData.records.forEach(function (record, i) {
       var a = el("a", null, record.label);
@@ -431,6 +432,22 @@
       records.appendChild(a);
     });
     body.appendChild(records);
+  }
+
+  // The unit's DTS reference and its TEI from the DTS API, if it has one (its permalink names them:
+  // scripts/dtslinks.py, which also puts the line's labels on the page).
+  function dtsLine(id) {
+    var permalink = document.querySelector('a.alb-permalink[data-dts-ref][href="#' + CSS.escape(id) + '"]');
+    var page = permalink && permalink.closest("[data-label-dts]");
+    if (!page) return [];
+    var line = el("p", "alb-cite__dts", page.getAttribute("data-label-dts") + ": ");
+    line.appendChild(el("code", null, permalink.getAttribute("data-dts-ref")));
+    var tei = el("a", null, page.getAttribute("data-label-dts-tei"));
+    tei.href = permalink.getAttribute("data-dts-document");
+    tei.setAttribute("download", permalink.getAttribute("data-dts-download"));
+    tei.setAttribute("type", "application/tei+xml");
+    line.append(" · ", tei);
+    return [line];
   }
 
   function openCite(button) {
