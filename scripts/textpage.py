@@ -101,8 +101,7 @@ def _choices(text: TextDoc) -> int:
 
 def notices(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links: Links) -> list[etree._Element]:
     """What a reader needs next to the text: in the diplomatic view, that it is the source's text and
-    how its departures from the critical text are marked; the legend of the markers; in print, the
-    page's address (printed once: each paragraph then prints only its anchor)."""
+    how its departures from the critical text are marked; the legend of the markers."""
     n = _choices(text)
     sample = h("span", {"class": "alb-choice alb-choice--sample"}, label(site_lang, "view_sample"))
     words = label(site_lang, "view_now_diplomatic", n=str(n), sample="\0").split("\0") if n \
@@ -118,10 +117,14 @@ def notices(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links: 
                  h("sup", {"class": "alb-legend__com"}, "1, 2, …"), " ", label(site_lang, "legend_commentary")),
                " · ",
                h("span", {"class": "alb-legend__item"}, label(site_lang, "legend_names")), ".")
-    out = [diplomatic, legend]
-    if links.page:
-        out.insert(0, h("p", {"class": "alb-print-only alb-print-url"}, label(site_lang, "print_page", url=links.page)))
-    return out
+    return [diplomatic, legend]
+
+
+def print_address(site_lang: Lang, links: Links) -> etree._Element | None:
+    """In print only, under the title: the page's address, once (each unit then prints its anchor)."""
+    if not links.page:
+        return None
+    return h("p", {"class": "alb-print-only alb-print-url"}, label(site_lang, "print_page", url=links.page))
 
 
 def column_heads(text: TextDoc, translation: TextDoc | None, site_lang: Lang) -> etree._Element:
@@ -333,6 +336,7 @@ def text_page(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links
                         "data-label-next": label(site_lang, "note_next"),
                         "data-label-card": template(site_lang, "name_card_link"),
                         "data-has-translation": "true" if translation else None},
+                print_address(site_lang, links),
                 source_note(text, site_lang, links),
                 controls(text, translation, site_lang),
                 *notices(text, translation, site_lang, links),
