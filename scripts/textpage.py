@@ -129,15 +129,16 @@ def print_address(site_lang: Lang, links: Links) -> etree._Element | None:
 
 def column_heads(text: TextDoc, translation: TextDoc | None, site_lang: Lang) -> etree._Element:
     """The heads of the two columns (original, translation); the original's names the view shown:
-    critical by default (and without JavaScript), diplomatic when chosen."""
-    original = h("p", {"class": f"alb-colhead {ORIGINAL}"},
+    critical by default (and without JavaScript), diplomatic when chosen. (Not .alb-col: they are
+    the page's labels, in its language, not units of a text.)"""
+    original = h("p", {"class": "alb-colhead alb-colhead--original"},
                  h("span", {"class": "alb-colhead__name"},
                    label(site_lang, "original_label", language=language_name(site_lang, text.lang))),
                  " · ",
                  h("span", {"class": "alb-colhead__view", "data-view": "critical"}, label(site_lang, "view_name_critical")),
                  h("span", {"class": "alb-colhead__view", "data-view": "diplomatic"},
                    label(site_lang, "view_name_diplomatic")))
-    translated = h("p", {"class": f"alb-colhead {TRANSLATION}"},
+    translated = h("p", {"class": "alb-colhead alb-colhead--translation"},
                    h("span", {"class": "alb-colhead__name"},
                      label(site_lang, "translation_label", language=language_name(site_lang, translation.lang)))
                    ) if translation is not None else None

@@ -206,7 +206,7 @@ def test_text_to_commentary_and_back_to_the_same_lemma(page, server: str, editio
     marker.focus()
     page.keyboard.press("Enter")
     panel = page.locator("#alb-popup")
-    assert panel.is_visible() and "alb-popup--side" in panel.get_attribute("class")
+    assert panel.is_visible() and "alb-popup--column" in panel.get_attribute("class")  # within its column
     assert entry.label.get("en") in panel.inner_text()
     page.keyboard.press("Escape")
     assert page.locator("#alb-popup").count() == 0

@@ -390,7 +390,7 @@ CONTROLS: dict[str, Control] = {
                               "document.querySelector('.alb-noteref[aria-expanded=true]') !== null"),
     "commentary-marker": Control("text-b", ".alb-comref", " ",
                                  "document.activeElement.id === 'alb-popup' && "
-                                 "document.querySelector('.alb-popup--side .alb-com__title') !== null"),
+                                 "document.querySelector('.alb-popup--column .alb-com__title') !== null"),
     "name": Control("text-c", "a.alb-name", "Enter",
                     "location.pathname.includes('/index/') && "
                     "document.querySelector(':target') !== null"),

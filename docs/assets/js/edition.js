@@ -12,13 +12,17 @@
   // element it acts on first, so no reader waits for these queues.
   var nextFrame = window.requestAnimationFrame || function (step) { return window.setTimeout(step, 16); };
 
+  var busy = 0;  // queues still at work
+  var whenDone = [];  // what waits for the page to be finished (restorePlace)
+
   function everyFrame(items, perFrame, upgrade) {
     var queue = Array.prototype.slice.call(items);
     function step() {
       queue.splice(0, perFrame).forEach(upgrade);
-      if (queue.length) nextFrame(step);
+      if (queue.length) { nextFrame(step); return; }
+      if (--busy === 0) whenDone.splice(0).forEach(function (then) { then(); });
     }
-    if (queue.length) nextFrame(step);
+    if (queue.length) { busy++; nextFrame(step); }
   }
 
   // The entries of the apparatus and the commentary below a text are laid out only when shown
@@ -51,11 +55,12 @@
   // and that page scrolls to the same unit (restorePlace).
   var PLACE = "alb-place";
   var PLACED = ".alb-p, .alb-bibl, .alb-head, .alb-note, .alb-app, .alb-com, .alb-entity, .alb-conc__row, " +
-    ".alb-bib__item, .alb-row--columns, h2[id]";
+    ".alb-bib__item, h2[id]";
 
+  // The header's height: it is fixed at the top of the window (sticky), whatever the scroll.
   function headerBottom() {
     var header = document.querySelector(".md-header");
-    return header ? header.getBoundingClientRect().bottom : 0;
+    return header ? header.offsetHeight : 0;
   }
 
   // The first unit (with an id) whose bottom is below the header, and its top's distance from it.
@@ -98,7 +103,15 @@
     if (!target) return;
     var entry = target.closest(LIST_ENTRIES);
     if (entry) show(entry);
-    window.scrollTo(0, window.scrollY + target.getBoundingClientRect().top - headerBottom() - place.offset);
+    var scrolled = null;
+    var put = function () {
+      window.scrollTo(0, window.scrollY + target.getBoundingClientRect().top - headerBottom() - place.offset);
+      scrolled = window.scrollY;
+    };
+    put();
+    // The buttons added in the frames after load reflow the text above: once they are all there,
+    // the unit is put back in place, unless the reader has scrolled meanwhile.
+    if (busy) whenDone.push(function () { if (window.scrollY === scrolled) put(); });
   }
 
   // --- reading view and layout: attributes on <html>, set from the address (partials/prefs.html) --
