@@ -103,7 +103,7 @@ def notices(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links: 
     """What a reader needs next to the text: in the diplomatic view, that it is the source's text and
     how its departures from the critical text are marked; the legend of the markers."""
     n = _choices(text)
-    sample = h("span", {"class": "alb-choice alb-choice--sample"}, label(site_lang, "view_sample"))
+    sample = h("span", {"class": "alb-differs-sample"}, label(site_lang, "view_sample"))
     words = label(site_lang, "view_now_diplomatic", n=str(n), sample="\0").split("\0") if n \
         else [label(site_lang, "view_now_diplomatic_none")]
     diplomatic = h("p", {"class": "alb-viewnote", "data-view": "diplomatic"},
@@ -135,7 +135,8 @@ def column_heads(text: TextDoc, translation: TextDoc | None, site_lang: Lang) ->
                  h("span", {"class": "alb-colhead__name"},
                    label(site_lang, "original_label", language=language_name(site_lang, text.lang))),
                  " · ",
-                 h("span", {"class": "alb-colhead__view", "data-view": "critical"}, label(site_lang, "view_name_critical")),
+                 h("span", {"class": "alb-colhead__view", "data-view": "critical"},
+                   label(site_lang, "view_name_critical")),
                  h("span", {"class": "alb-colhead__view", "data-view": "diplomatic"},
                    label(site_lang, "view_name_diplomatic")))
     translated = h("p", {"class": "alb-colhead alb-colhead--translation"},

@@ -183,3 +183,38 @@ def test_every_choice_and_lemma_has_an_apparatus_note(edition: Edition) -> None:
 def test_the_apparatus_records_well_over_a_dozen_problems(edition: Edition) -> None:
     counts = {t.siglum: len(t.apparatus()) for t in edition.texts}
     assert sum(counts.values()) > 20 and all(n > 5 for n in counts.values()), counts
+
+
+GOLDEN_COLUMN_HEADS = (
+    '<div class="alb-row alb-row--columns"><p class="alb-colhead alb-colhead--original">'
+    '<span class="alb-colhead__name">Оригинал (русский)</span> · '
+    '<span class="alb-colhead__view" data-view="critical">критический текст</span>'
+    '<span class="alb-colhead__view" data-view="diplomatic">дипломатический текст, как в источнике</span></p>'
+    '<p class="alb-colhead alb-colhead--translation"><span class="alb-colhead__name">'
+    'Перевод редакторов издания (английский)</span></p></div>')
+
+GOLDEN_NOTICES = (
+    '<p class="alb-viewnote" data-view="diplomatic">Diplomatic view: the text as the source has it, with its '
+    'errors. Places where the critical text reads otherwise (5 in all) are marked like this: '
+    '<span class="alb-differs-sample">reading</span>; their apparatus notes give both readings.</p>'
+    '<p class="alb-legend"><span class="alb-legend__title">In the text: </span><span class="alb-legend__item">'
+    '<sup class="alb-legend__app">a, b, …</sup> a note of the critical apparatus (the source\'s reading, the '
+    "editors' reasons)</span> · <span class=\"alb-legend__item\"><sup class=\"alb-legend__com\">1, 2, …</sup> an "
+    'entry of the commentary</span> · <span class="alb-legend__item">names link to the index, with a card on '
+    'pointing, focus or a first tap</span>.</p>')
+
+
+def test_column_heads_and_notices_golden_fragments(fixture_edition: Edition) -> None:
+    text, translation = fixture_edition.text("T"), fixture_edition.translation("T")
+    assert render.serialize(textpage.column_heads(text, translation, "ru")) == GOLDEN_COLUMN_HEADS
+    assert "".join(render.serialize(n) for n in textpage.notices(text, translation, "en", LINKS)) == GOLDEN_NOTICES
+    assert textpage.print_address("en", LINKS) is None  # no address known: nothing printed
+    printed = textpage.print_address("en", textpage.Links(tei="t", copy_text="c", page="https://x.org/texts/t/"))
+    assert printed.get("class") == "alb-print-only alb-print-url" and "https://x.org/texts/t/ —" in printed.text
+
+
+def test_page_controls_offer_the_side_panels_button(fixture_edition: Edition) -> None:
+    doc = page(fixture_edition, "en")
+    button = doc.cssselect(".alb-controls button.alb-panels-toggle")[0]
+    assert button.get("type") == "button" and button.get("aria-expanded") == "false"
+    assert button.text_content() == "Navigation and contents"

@@ -233,3 +233,15 @@ def test_on_a_narrow_screen_the_entry_opens_in_place(browser, server: str, editi
     assert panel.evaluate("el => (el.previousElementSibling.id || 'row')") == block
     assert panel.get_attribute("lang") == "ru"
     context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_local_entry_shows_its_markers_number_once(site: Path, lang: str, edition: Edition) -> None:
+    """"7. The Kangxi Emperor's dates", as its markers show 7 — no list number before it (edition.css)."""
+    for text in edition.texts:
+        root = parse(site, url(f"texts/{text.slug}/", lang))
+        for item in root.cssselect(".alb-comlist > li"):
+            assert item.get("value") is None
+            n = item.cssselect(".alb-com__n")[0].text_content()
+            markers = {a.text_content() for a in root.cssselect(f"a.alb-comref[data-note='{item.get('id')}']")}
+            assert markers == {n.removesuffix(".")}, (text.siglum, item.get("id"), n, markers)
