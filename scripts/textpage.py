@@ -1,10 +1,12 @@
 """A whole text page: source note, reading controls, original aligned with its translation, apparatus.
 
 Layout: each division is a <section> whose rows pair an original unit with its translation unit
-(matched by the translation's @corresp). CSS shows the two columns side by side on wide screens
-and stacked on narrow ones; the reading controls (critical/diplomatic, original/translation/both)
-only switch attributes on <html>, so with JavaScript off the reader gets the critical text with
-the translation beside it and the apparatus as numbered notes below.
+(matched by the translation's @corresp), under a row of column heads (the original's names the view
+shown). CSS shows the two columns side by side on wide screens and stacked on narrow ones; the
+reading controls (critical/diplomatic, original/translation/both) only switch attributes on <html>,
+which the page's address sets (?view=, ?layout=: partials/prefs.html), so with JavaScript off the
+reader gets the critical text with the translation beside it, said so by the column head, and the
+apparatus as lettered notes below (a, b, …; the commentary's entries are numbered).
 """
 
 from __future__ import annotations
