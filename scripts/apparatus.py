@@ -3,6 +3,8 @@
 An entry is an apparatus note plus what it comments on: the Choice (or <seg type="lemma">) it
 points at through `@target`, and the citable unit (paragraph, bibliography item) it stands in.
 Numbers follow document order and are for display only; the citation is the note's xml:id.
+On the page an entry's number shows as a letter (1 → a, 27 → aa: `letter`), so that the apparatus
+(letters) and the commentary (numbers) never look like one series.
 """
 
 from __future__ import annotations
@@ -54,6 +56,17 @@ def entries(text: TextDoc) -> list[Entry]:
             if isinstance(node, Note) and node.type == APPARATUS:
                 lemmata = tuple(lemma(targets[t]) for t in node.targets if t in targets)
                 out.append(Entry(len(out) + 1, node, lemmata, unit.xml_id, unit.n))
+    return out
+
+
+def letter(number: int) -> str:
+    """The display label of an apparatus entry: a … z, aa … az, ba … (bijective base 26)."""
+    if number < 1:
+        raise ValueError(f"apparatus numbers start at 1, not {number}")
+    out = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        out = chr(ord("a") + rest) + out
     return out
 
 

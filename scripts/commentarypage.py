@@ -218,8 +218,10 @@ def text_page_section(on_page: OnPage, ctx: Ctx, links: CommentaryLinks, siglum:
     for n, entry, here in on_page.entries:
         back = [h("a", {"class": "alb-com__back", "href": f"#cref-{lem.xml_id}-{entry.xml_id}"}, _where(lem, lang))
                 for lem in here]
-        items.append(h("li", {"class": "alb-com alb-com--local", "id": entry.xml_id, "value": str(n), "lang": lang},
-                       h("p", {"class": "alb-com__title"}, h("strong", None, f"*{n} ", _title(entry, lang)), " ",
+        # The entry's number is its markers' number (the list's own numbers are not shown: edition.css).
+        items.append(h("li", {"class": "alb-com alb-com--local", "id": entry.xml_id, "lang": lang},
+                       h("p", {"class": "alb-com__title"},
+                         h("strong", None, h("span", {"class": "alb-com__n"}, f"{n}."), " ", _title(entry, lang)), " ",
                          h("a", {"class": "alb-com__full", "href": f"{links.commentary}#{entry.xml_id}"},
                            label(lang, "com_full"))),
                        *_body(entry, ctx),

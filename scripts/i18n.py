@@ -331,6 +331,24 @@ LABELS: dict[str, dict[str, str]] = {
                                 "terms, each entry linked to Wikidata, GeoNames or VIAF where it has an identifier "
                                 "there (sameAs)",
         "ld_index_name": "{title}. Index of persons, groups and places",
+        # the text page's reading layout, view and markers (issue 19)
+        "panels_toggle": "Navigation and contents",
+        "view_name_critical": "critical text",
+        "view_name_diplomatic": "diplomatic text, as in the source",
+        "view_now_diplomatic": "Diplomatic view: the text as the source has it, with its errors. Places where the "
+                               "critical text reads otherwise ({n} in all) are marked like this: {sample}; their "
+                               "apparatus notes give both readings.",
+        "view_now_diplomatic_none": "Diplomatic view: the text as the source has it. The critical text reads the "
+                                    "same throughout.",
+        "view_sample": "reading",
+        "legend": "In the text",
+        "legend_apparatus": "a note of the critical apparatus (the source's reading, the editors' reasons)",
+        "legend_commentary": "an entry of the commentary",
+        "legend_names": "names link to the index, with a card on pointing, focus or a first tap",
+        "note_previous": "Previous note",
+        "note_next": "Next note",
+        "print_page": "Online: {url} — each paragraph's anchor (#…) is printed after it; add it to this address "
+                      "to cite the paragraph.",
     },
     "ru": {
         "texts": "Тексты",
@@ -657,6 +675,24 @@ LABELS: dict[str, dict[str, str]] = {
                                 "schema.org, статьи связаны с Wikidata, GeoNames или VIAF, где у них есть там "
                                 "идентификатор (sameAs)",
         "ld_index_name": "{title}. Указатель лиц, групп и мест",
+        # the text page's reading layout, view and markers (issue 19)
+        "panels_toggle": "Навигация и содержание",
+        "view_name_critical": "критический текст",
+        "view_name_diplomatic": "дипломатический текст, как в источнике",
+        "view_now_diplomatic": "Дипломатический вид: текст таким, каков он в источнике, с его ошибками. Места, "
+                               "где критический текст читает иначе (всего: {n}), отмечены так: {sample}; в их "
+                               "примечаниях аппарата даны оба чтения.",
+        "view_now_diplomatic_none": "Дипломатический вид: текст таким, каков он в источнике. Критический текст "
+                                    "читает так же.",
+        "view_sample": "чтение",
+        "legend": "В тексте",
+        "legend_apparatus": "примечание критического аппарата (чтение источника, доводы редакторов)",
+        "legend_commentary": "статья комментария",
+        "legend_names": "имена ведут в указатель; карточка — при наведении, фокусе или первом касании",
+        "note_previous": "Предыдущее примечание",
+        "note_next": "Следующее примечание",
+        "print_page": "В сети: {url} — якорь каждого абзаца (#…) напечатан после него; добавьте его к этому "
+                      "адресу, чтобы сослаться на абзац.",
     },
 }
 

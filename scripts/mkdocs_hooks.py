@@ -282,6 +282,7 @@ def _page_body(html: str, page: Page, config: MkDocsConfig) -> str:
         tei=get_relative_url(f"{PUBLISHED_TEI_DIR}/{text.file_name}", page.url),
         copy_text=get_relative_url(f"{PUBLISHED_TEI_DIR}/{text.source.witness_file.removeprefix('tei/')}", page.url),
         downloads=_page_href(pages.DOWNLOADS_URI, lang, page),
+        page=_site_url + page.url,
     )
     commented = None
     if edition.commentary:

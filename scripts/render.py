@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from .apparatus import letter
 from .i18n import label
 from .model import BiblItem, Chars, Choice, Division, Inline, Lang, Note, Paragraph, Phrase, walk
 
@@ -113,7 +114,7 @@ def inline(nodes: Iterable[Inline], ctx: Ctx) -> list[Child]:
                         out += comment_markers(inner.xml_id, ctx)
         elif isinstance(node, Note):
             out.append(note_marker(node, ctx) if node.xml_id in ctx.note_numbers else _inline_note(node, ctx))
-    return out
+    return clustered(out)
 
 
 def _choice(node: Choice, ctx: Ctx) -> etree._Element:
@@ -173,12 +174,46 @@ def _pointer(node: Phrase, attrs: dict[str, str | None], ctx: Ctx) -> etree._Ele
 
 
 def note_marker(node: Note, ctx: Ctx) -> etree._Element:
-    """The in-text reference to a numbered note: a plain link to the note below the text
-    (readable without JavaScript); edition.js turns it into a button opening the note in place."""
-    n = str(ctx.note_numbers[node.xml_id])
+    """The in-text reference to an apparatus note, lettered (a, b, … : apparatus.letter): a plain
+    link to the note below the text (readable without JavaScript); edition.js turns it into a
+    button opening the note in place."""
+    n = letter(ctx.note_numbers[node.xml_id])
     return h("a", {"class": "alb-noteref", "href": f"#{node.xml_id}", "id": f"{node.xml_id}-ref",
                    "data-note": node.xml_id, "aria-label": label(ctx.lang, "note_marker", n=n), "lang": ctx.lang},
              h("sup", None, n))
+
+
+MARKER_CLASSES = ("alb-noteref", "alb-comref")
+
+
+def _is_marker(child: Child) -> bool:
+    return isinstance(child, etree._Element) and child.get("class") in MARKER_CLASSES
+
+
+def clustered(children: list[Child]) -> list[Child]:
+    """Markers that follow one another with nothing between them (an apparatus letter and a
+    commentary number on one word, the markers at a paragraph's end) grouped in one
+    span.alb-markers, which edition.css separates with commas: "ᵈ,⁷", not "*7 4"."""
+    out: list[Child] = []
+    run: list[etree._Element] = []
+
+    def flush() -> None:
+        if len(run) > 1:
+            out.append(h("span", {"class": "alb-markers"}, *run))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for child in children:
+        if child is None:
+            continue
+        if _is_marker(child):
+            run.append(child)  # type: ignore[arg-type]
+            continue
+        flush()
+        out.append(child)
+    flush()
+    return out
 
 
 def comment_markers(xml_id: str | None, ctx: Ctx) -> list[Child]:
@@ -189,7 +224,7 @@ def comment_markers(xml_id: str | None, ctx: Ctx) -> list[Child]:
     return [h("a", {"class": "alb-comref", "href": f"#{ref.entry_id}", "id": f"cref-{xml_id}-{ref.entry_id}",
                     "data-note": ref.entry_id, "data-lemma": xml_id, "lang": ctx.lang,
                     "aria-label": label(ctx.lang, "comment_marker", n=str(ref.number), title=ref.title)},
-              h("sup", None, f"*{ref.number}"))
+              h("sup", None, str(ref.number)))
             for ref in ctx.comments[xml_id]]
 
 
@@ -218,13 +253,13 @@ def permalink(xml_id: str, unit: str, lang: Lang) -> etree._Element:
 def paragraph(p: Paragraph, ctx: Ctx, extra_class: str = "", lang: Lang | None = None) -> etree._Element:
     return h("p", {"class": f"alb-p {extra_class}".strip(), "id": p.xml_id, "data-n": p.n, "lang": lang},
              h("span", {"class": "alb-pnum", "aria-hidden": "true"}, p.n) if p.n else None,
-             *inline(p.content, ctx), *comment_markers(p.xml_id, ctx), " ",
+             *clustered([*inline(p.content, ctx), *comment_markers(p.xml_id, ctx)]), " ",
              permalink(p.xml_id, "unit_paragraph", ctx.lang))
 
 
 def bibl_item(item: BiblItem, ctx: Ctx, extra_class: str = "", lang: Lang | None = None) -> etree._Element:
     return h("p", {"class": f"alb-bibl {extra_class}".strip(), "id": item.xml_id, "lang": lang},
-             *inline(item.content, ctx), *comment_markers(item.xml_id, ctx), " ",
+             *clustered([*inline(item.content, ctx), *comment_markers(item.xml_id, ctx)]), " ",
              permalink(item.xml_id, "unit_item", ctx.lang))
 
 

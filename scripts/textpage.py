@@ -1,10 +1,12 @@
 """A whole text page: source note, reading controls, original aligned with its translation, apparatus.
 
 Layout: each division is a <section> whose rows pair an original unit with its translation unit
-(matched by the translation's @corresp). CSS shows the two columns side by side on wide screens
-and stacked on narrow ones; the reading controls (critical/diplomatic, original/translation/both)
-only switch attributes on <html>, so with JavaScript off the reader gets the critical text with
-the translation beside it and the apparatus as numbered notes below.
+(matched by the translation's @corresp), under a row of column heads (the original's names the view
+shown). CSS shows the two columns side by side on wide screens and stacked on narrow ones; the
+reading controls (critical/diplomatic, original/translation/both) only switch attributes on <html>,
+which the page's address sets (?view=, ?layout=: partials/prefs.html), so with JavaScript off the
+reader gets the critical text with the translation beside it, said so by the column head, and the
+apparatus as lettered notes below (a, b, …; the commentary's entries are numbered).
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from lxml import etree
 
 from . import apparatus, dtslinks, search
 from .entityinfo import dates_line, one_line
-from .i18n import label, language_name
-from .model import BiblList, Division, Entity, Lang, Note, Paragraph, Phrase, TextDoc
+from .i18n import label, language_name, template
+from .model import BiblList, Choice, Division, Entity, Head, Lang, Note, Paragraph, Phrase, TextDoc
 from .readings import reading
 from .render import (
     CommentRef,
@@ -42,6 +44,7 @@ class Links:
     tei: str  # URL of the TEI download, relative to the page
     copy_text: str
     downloads: str | None = None  # URL of the downloads page
+    page: str | None = None  # the page's own absolute URL (printed once, at the top)
 
 
 def source_note(text: TextDoc, site_lang: Lang, links: Links) -> etree._Element:
@@ -87,7 +90,62 @@ def controls(text: TextDoc, translation: TextDoc | None, site_lang: Lang) -> etr
             ("original", f"{label(site_lang, 'layout_original')} ({language_name(site_lang, text.lang)})"),
             ("translation",
              f"{label(site_lang, 'layout_translation')} ({language_name(site_lang, translation.lang)})")]))
+    # Wide screens: the site navigation and the contents beside the text, shown or folded away
+    # (edition.js; the default depends on the width, edition.css).
+    append(form, h("button", {"type": "button", "class": "alb-panels-toggle md-button", "aria-expanded": "false"},
+                    label(site_lang, "panels_toggle")))
     return form
+
+
+def _choices(text: TextDoc) -> int:
+    return sum(1 for node in text.inline_nodes() if isinstance(node, Choice))
+
+
+def notices(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links: Links) -> list[etree._Element]:
+    """What a reader needs next to the text: in the diplomatic view, that it is the source's text and
+    how its departures from the critical text are marked; the legend of the markers."""
+    n = _choices(text)
+    sample = h("span", {"class": "alb-differs-sample"}, label(site_lang, "view_sample"))
+    words = label(site_lang, "view_now_diplomatic", n=str(n), sample="\0").split("\0") if n \
+        else [label(site_lang, "view_now_diplomatic_none")]
+    diplomatic = h("p", {"class": "alb-viewnote", "data-view": "diplomatic"},
+                   words[0], *([sample, words[1]] if n else []))
+    legend = h("p", {"class": "alb-legend"},
+               h("span", {"class": "alb-legend__title"}, label(site_lang, "legend"), ": "),
+               h("span", {"class": "alb-legend__item"},
+                 h("sup", {"class": "alb-legend__app"}, "a, b, …"), " ", label(site_lang, "legend_apparatus")),
+               " · ",
+               h("span", {"class": "alb-legend__item"},
+                 h("sup", {"class": "alb-legend__com"}, "1, 2, …"), " ", label(site_lang, "legend_commentary")),
+               " · ",
+               h("span", {"class": "alb-legend__item"}, label(site_lang, "legend_names")), ".")
+    return [diplomatic, legend]
+
+
+def print_address(site_lang: Lang, links: Links) -> etree._Element | None:
+    """In print only, under the title: the page's address, once (each unit then prints its anchor)."""
+    if not links.page:
+        return None
+    return h("p", {"class": "alb-print-only alb-print-url"}, label(site_lang, "print_page", url=links.page))
+
+
+def column_heads(text: TextDoc, translation: TextDoc | None, site_lang: Lang) -> etree._Element:
+    """The heads of the two columns (original, translation); the original's names the view shown:
+    critical by default (and without JavaScript), diplomatic when chosen. (Not .alb-col: they are
+    the page's labels, in its language, not units of a text.)"""
+    original = h("p", {"class": "alb-colhead alb-colhead--original"},
+                 h("span", {"class": "alb-colhead__name"},
+                   label(site_lang, "original_label", language=language_name(site_lang, text.lang))),
+                 " · ",
+                 h("span", {"class": "alb-colhead__view", "data-view": "critical"},
+                   label(site_lang, "view_name_critical")),
+                 h("span", {"class": "alb-colhead__view", "data-view": "diplomatic"},
+                   label(site_lang, "view_name_diplomatic")))
+    translated = h("p", {"class": "alb-colhead alb-colhead--translation"},
+                   h("span", {"class": "alb-colhead__name"},
+                     label(site_lang, "translation_label", language=language_name(site_lang, translation.lang)))
+                   ) if translation is not None else None
+    return _row(original, translated, kind="alb-row--columns")
 
 
 # --- aligned body ------------------------------------------------------------------------------
@@ -154,6 +212,7 @@ def division(div: Division, translated: Division | None, ctx: Ctx, text: TextDoc
 def text_body(text: TextDoc, translation: TextDoc | None, ctx: Ctx) -> etree._Element:
     translated = {d.corresp: d for d in translation.divisions} if translation else {}
     return h("div", {"class": "alb-text", "data-siglum": text.siglum},
+             column_heads(text, translation, ctx.lang),
              *(division(d, translated.get(d.xml_id), ctx, text, translation) for d in text.divisions))
 
 
@@ -192,13 +251,16 @@ def apparatus_entry(entry: apparatus.Entry, text: TextDoc, ctx: Ctx) -> etree._E
              h("span", {"class": "alb-app__kind"}, label(lang, f"kind_{entry.kind}")),
              f" · {label(lang, 'certainty', cert=label(lang, f'cert_{note.cert}'))}" if note.cert else None,
              " ", permalink(note.xml_id, "unit_apparatus", lang))
-    return h("li", {"class": f"alb-app alb-app--{entry.kind}", "id": note.xml_id, "value": str(entry.number),
+    n = apparatus.letter(entry.number)
+    # The list's own numbers are not shown (edition.css): the entry's letter, as its marker in the
+    # text shows it, and its locator begin the entry, on screen, in print and in a popup.
+    return h("li", {"class": f"alb-app alb-app--{entry.kind}", "id": note.xml_id,
                     "data-targets": " ".join(note.targets) or None, "lang": lang},
              h("p", {"class": "alb-app__head"},
                h("a", {"class": "alb-app__back", "href": f"#{note.xml_id}-ref",
-                       # the visible "1. para. 3" begins the name (WCAG 2.5.3, label in name)
-                       "aria-label": label(lang, "back_to_text_from", n=str(entry.number), where=_where(entry, lang))},
-                 h("span", {"class": "alb-app__n"}, f"{entry.number}."), " ", _where(entry, lang)), " ",
+                       # the visible "c. para. 3" begins the name (WCAG 2.5.3, label in name)
+                       "aria-label": label(lang, "back_to_text_from", n=n, where=_where(entry, lang))},
+                 h("span", {"class": "alb-app__n"}, f"{n}."), " ", _where(entry, lang)), " ",
                _readings(entry, text, lang)),
              h("div", {"class": "alb-app__body"}, h("p", None, *inline(note.text_for(lang), ctx))),
              meta)
@@ -239,6 +301,17 @@ def cards(docs: list[TextDoc], entities: Mapping[str, Entity], lang: Lang,
 
 # --- page --------------------------------------------------------------------------------------
 
+def head_in(site_lang: Lang, div: Division, translation: TextDoc | None) -> Head:
+    """A division's heading in the site's language where the translation is in it (text C's
+    contents on /ru/ are the Russian translation's headings), else the original's."""
+    if translation is not None and translation.lang == site_lang:
+        for other in translation.divisions:
+            if other.corresp == div.xml_id and other.head is not None:
+                return other.head
+    assert div.head is not None
+    return div.head
+
+
 @dataclass(frozen=True)
 class Commented:
     """The commentary on this page: markers by element id, and the section that holds the entries
@@ -264,16 +337,22 @@ def text_page(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links
     local_commentary = commented.section(replace(ctx, entity_attrs={})) if commented else None
     article = h("div", {"class": "alb-edition", "data-siglum": text.siglum,
                         "data-label-close": label(site_lang, "close"),
+                        "data-label-previous": label(site_lang, "note_previous"),
+                        "data-label-next": label(site_lang, "note_next"),
+                        "data-label-card": template(site_lang, "name_card_link"),
                         "data-has-translation": "true" if translation else None},
+                print_address(site_lang, links),
                 source_note(text, site_lang, links),
                 controls(text, translation, site_lang),
+                *notices(text, translation, site_lang, links),
                 text_body(text, translation, ctx),
                 apparatus_section(text, entries, ctx),
                 local_commentary,
                 cards([d for d in (text, translation) if d is not None], entities, site_lang,
                       commented.entities if commented else ()))
     dtslinks.annotate(article, dts_links or {}, site_lang)
-    toc = [TocEntry(d.xml_id, reading(d.head.content, "critical"), 2) for d in text.divisions if d.head is not None]
+    toc = [TocEntry(d.xml_id, reading(head_in(site_lang, d, translation).content, "critical"), 2)
+           for d in text.divisions if d.head is not None]
     if entries:
         toc.append(TocEntry(f"{text.siglum}-apparatus", label(site_lang, "apparatus"), 2))
     if local_commentary is not None:

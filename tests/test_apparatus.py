@@ -12,7 +12,7 @@ import pytest
 from lxml import etree, html
 
 from scripts import apparatus, pipeline, render, textpage
-from scripts.model import Edition, TextDoc
+from scripts.model import Chars, Edition, Note, Paragraph, TextDoc
 from scripts.readings import plain_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "apparatus"
@@ -53,8 +53,9 @@ def test_readings_take_source_or_editors_forms(text: TextDoc) -> None:
         "Город Албазин стоял на Амуре.\nВоевода Бейтон сказал, что в городке тихо, было.\n")
 
 
+# Apparatus markers are letters (the commentary's are numbers): one series of each, never mixed.
 GOLDEN_MARKER = ('<a class="alb-noteref" href="#T-app1" id="T-app1-ref" data-note="T-app1" '
-                 'aria-label="Apparatus note 1" lang="en"><sup>1</sup></a>')
+                 'aria-label="Apparatus note a" lang="en"><sup>a</sup></a>')
 
 
 def test_marker_golden_fragment(text: TextDoc) -> None:
@@ -65,9 +66,9 @@ def test_marker_golden_fragment(text: TextDoc) -> None:
 
 
 GOLDEN_ENTRY = (
-    '<li class="alb-app alb-app--correction" id="T-app1" value="1" data-targets="T-app1-lem" lang="en">'
-    '<p class="alb-app__head"><a class="alb-app__back" href="#T-app1-ref" aria-label="1. para. 1: back to the text">'
-    '<span class="alb-app__n">1.</span> para. 1</a> <span class="alb-app__readings">'
+    '<li class="alb-app alb-app--correction" id="T-app1" data-targets="T-app1-lem" lang="en">'
+    '<p class="alb-app__head"><a class="alb-app__back" href="#T-app1-ref" aria-label="a. para. 1: back to the text">'
+    '<span class="alb-app__n">a.</span> para. 1</a> <span class="alb-app__readings">'
     '<span class="alb-app__label">Edition: </span><span class="alb-app__lem" lang="ru">Албазин</span> · '
     '<span class="alb-app__label">Source: </span><span class="alb-app__rdg" lang="ru">Абалзин</span></span></p>'
     '<div class="alb-app__body"><p>Metathesis; corrected.</p></div>'
@@ -81,6 +82,33 @@ def test_apparatus_entry_golden_fragment(text: TextDoc) -> None:
     entry = apparatus.entries(text)[0]
     out = render.serialize(textpage.apparatus_entry(entry, text, render.Ctx("en")))
     assert out == GOLDEN_ENTRY
+    assert 'value="' not in out  # the letter is printed once ("a. para. 1"), not "1. a. para. 1"
+
+
+def test_apparatus_letters_run_a_to_z_then_aa() -> None:
+    assert [apparatus.letter(n) for n in (1, 2, 26, 27, 28, 52, 53, 702, 703)] == [
+        "a", "b", "z", "aa", "ab", "az", "ba", "zz", "aaa"]
+    with pytest.raises(ValueError):
+        apparatus.letter(0)
+
+
+# Two markers with nothing between them are one cluster ("b,3"): a note on a word that the
+# commentary discusses too; a marker followed by text stays on its own.
+GOLDEN_CLUSTER = (
+    '<span class="alb-markers"><a class="alb-noteref" href="#T-app1" id="T-app1-ref" data-note="T-app1" '
+    'aria-label="Apparatus note a" lang="en"><sup>a</sup></a><a class="alb-comref" href="#com-x" '
+    'id="cref-T-p1-com-x" data-note="com-x" data-lemma="T-p1" lang="en" aria-label="Commentary 3: On x">'
+    '<sup>3</sup></a></span>')
+
+
+def test_adjacent_markers_are_one_cluster() -> None:
+    note = Note("T-app1", "apparatus", (("en", (Chars("n"),)),), targets=("T-app1-lem",))
+    ctx = render.Ctx("en", {"T-app1": 1}, comments={"T-p1": (render.CommentRef("com-x", 3, "On x"),)})
+    out = render.serialize(render.paragraph(Paragraph("T-p1", None, (Chars("word"), note)), ctx))
+    assert GOLDEN_CLUSTER in out
+    alone = render.serialize(render.paragraph(Paragraph("T-p1", None, (note, Chars(" word"))), render.Ctx(
+        "en", {"T-app1": 1})))
+    assert "alb-markers" not in alone
 
 
 def test_entry_in_russian_says_source_and_edition_in_russian(text: TextDoc) -> None:
@@ -100,8 +128,14 @@ def page(fixture_edition: Edition, lang: str) -> etree._Element:
 
 def test_text_page_pairs_each_paragraph_with_its_translation_in_a_row(fixture_edition: Edition) -> None:
     doc = page(fixture_edition, "en")
-    rows = doc.cssselect(".alb-row")
+    heads, *rows = doc.cssselect(".alb-row")
     assert [[cell.get("id") for cell in row] for row in rows] == [["T-p1", "T-en-p1"], ["T-p2", "T-en-p2"]]
+    # headed columns: the original's head names the view (critical unless the reader chose otherwise)
+    assert "alb-row--columns" in heads.get("class")
+    assert [" ".join(cell.text_content().split()) for cell in heads] == [
+        "Original (Russian) · critical textdiplomatic text, as in the source",
+        "Translation by the editors (English)"]
+    assert [v.get("data-view") for v in heads.cssselect(".alb-colhead__view")] == ["critical", "diplomatic"]
     assert [cell.get("lang") for cell in rows[0]] == ["ru", "en"]
     assert doc.cssselect("#T-en-text.alb-anchor")  # the translation's division keeps its anchor
 
@@ -115,7 +149,7 @@ def test_text_page_has_controls_markers_and_numbered_notes(fixture_edition: Edit
     markers = [a.get("href") for a in doc.cssselect(".alb-noteref")]
     notes = [li.get("id") for li in doc.cssselect(".alb-apparatus li")]
     assert markers == [f"#{n}" for n in notes] == ["#T-app1", "#T-app2", "#T-app3", "#T-app5", "#T-app4"]
-    assert doc.cssselect(".alb-noteref")[0].get("aria-label") == "Примечание аппарата 1"
+    assert doc.cssselect(".alb-noteref")[0].get("aria-label") == "Примечание аппарата a"
     # the note's text is escaped, not interpreted
     assert "Not emended <b>." not in etree.tostring(doc, encoding="unicode")
 
@@ -149,3 +183,38 @@ def test_every_choice_and_lemma_has_an_apparatus_note(edition: Edition) -> None:
 def test_the_apparatus_records_well_over_a_dozen_problems(edition: Edition) -> None:
     counts = {t.siglum: len(t.apparatus()) for t in edition.texts}
     assert sum(counts.values()) > 20 and all(n > 5 for n in counts.values()), counts
+
+
+GOLDEN_COLUMN_HEADS = (
+    '<div class="alb-row alb-row--columns"><p class="alb-colhead alb-colhead--original">'
+    '<span class="alb-colhead__name">Оригинал (русский)</span> · '
+    '<span class="alb-colhead__view" data-view="critical">критический текст</span>'
+    '<span class="alb-colhead__view" data-view="diplomatic">дипломатический текст, как в источнике</span></p>'
+    '<p class="alb-colhead alb-colhead--translation"><span class="alb-colhead__name">'
+    'Перевод редакторов издания (английский)</span></p></div>')
+
+GOLDEN_NOTICES = (
+    '<p class="alb-viewnote" data-view="diplomatic">Diplomatic view: the text as the source has it, with its '
+    'errors. Places where the critical text reads otherwise (5 in all) are marked like this: '
+    '<span class="alb-differs-sample">reading</span>; their apparatus notes give both readings.</p>'
+    '<p class="alb-legend"><span class="alb-legend__title">In the text: </span><span class="alb-legend__item">'
+    '<sup class="alb-legend__app">a, b, …</sup> a note of the critical apparatus (the source\'s reading, the '
+    "editors' reasons)</span> · <span class=\"alb-legend__item\"><sup class=\"alb-legend__com\">1, 2, …</sup> an "
+    'entry of the commentary</span> · <span class="alb-legend__item">names link to the index, with a card on '
+    'pointing, focus or a first tap</span>.</p>')
+
+
+def test_column_heads_and_notices_golden_fragments(fixture_edition: Edition) -> None:
+    text, translation = fixture_edition.text("T"), fixture_edition.translation("T")
+    assert render.serialize(textpage.column_heads(text, translation, "ru")) == GOLDEN_COLUMN_HEADS
+    assert "".join(render.serialize(n) for n in textpage.notices(text, translation, "en", LINKS)) == GOLDEN_NOTICES
+    assert textpage.print_address("en", LINKS) is None  # no address known: nothing printed
+    printed = textpage.print_address("en", textpage.Links(tei="t", copy_text="c", page="https://x.org/texts/t/"))
+    assert printed.get("class") == "alb-print-only alb-print-url" and "https://x.org/texts/t/ —" in printed.text
+
+
+def test_page_controls_offer_the_side_panels_button(fixture_edition: Edition) -> None:
+    doc = page(fixture_edition, "en")
+    button = doc.cssselect(".alb-controls button.alb-panels-toggle")[0]
+    assert button.get("type") == "button" and button.get("aria-expanded") == "false"
+    assert button.text_content() == "Navigation and contents"

@@ -222,9 +222,15 @@ def view_dependent(site: Path, lang: str) -> list[str]:
             and re.search(r'class="[^"]*\balb-(reading|col)\b', (site / path / "index.html").read_text("utf-8"))]
 
 
+def view_query(view: dict[str, str], defaults: dict[str, str]) -> str:
+    """The address of a reading view (partials/prefs.html): ?view=…&layout=…, defaults left out."""
+    parts = [f"{name.removeprefix('alb-')}={value}" for name, value in view.items() if value != defaults[name]]
+    return "?" + "&".join(parts) if parts else ""
+
+
 def test_every_reading_view_has_no_accessibility_violation(reader: Reader, site: Path) -> None:
-    """Chosen as a reader does: with the controls on the first text page, then kept (saved) for the
-    other pages that show readings (the other texts, the concordance)."""
+    """Chosen as a reader does: with the controls on the first text page, then carried in the
+    address (?view=…) to the other pages that show readings (the other texts, the concordance)."""
     first = require_page(site, reader.lang, "text-a")
     pages = [first] + [path for path in view_dependent(site, reader.lang) if path != first]
     assert len(pages) >= 4
@@ -234,6 +240,8 @@ def test_every_reading_view_has_no_accessibility_violation(reader: Reader, site:
         defaults[path] = reader.styles()
     views = reading_views(reader.page)  # on the first page
     assert len(views) >= 3
+    default_view = {name: reader.page.locator(f".alb-controls input[name='{name}'][checked]").get_attribute("value")
+                    for name in views[0]}
     found: list[str] = []
     try:
         for view in views:
@@ -241,12 +249,14 @@ def test_every_reading_view_has_no_accessibility_violation(reader: Reader, site:
             reader.open(first)
             for name, value in view.items():
                 reader.page.check(f".alb-controls input[name='{name}'][value='{value}']")
+            query = view_query(view, default_view)
+            assert query and reader.page.url.endswith(query), (label, reader.page.url)  # the view is in the address
             found_here, changed = axe_changed(reader.page, f"{reader.lang} {first} [{label}]", defaults[first])
             assert changed > 0, label  # every view shows or hides something on a text page
             found += found_here
             for path in pages[1:]:
-                reader.open(path)
-                for name, value in view.items():  # the saved choice is applied on the next page
+                reader.open(path + query)
+                for name, value in view.items():  # the address's view is applied on the next page
                     assert reader.page.locator("html").get_attribute(f"data-{name}") == value
                 found += axe_changed(reader.page, f"{reader.lang} {path} [{label}]", defaults[path])[0]
     finally:
@@ -289,6 +299,27 @@ def open_cite(page) -> object:
     return page.locator("#alb-cite")
 
 
+def open_panels(page) -> object:
+    """The side panels of a wide text page, folded away below 1600 px, shown with their button."""
+    page.locator(".alb-panels-toggle").click()
+    return page.locator(".md-sidebar--secondary .md-nav__link").first
+
+
+def open_next_note(page) -> object:
+    page.locator(".alb-noteref").first.click()
+    page.locator(".alb-popup__step--next").click()
+    return page.locator(".alb-popup[role=dialog] .alb-popup__step--previous:not([disabled])")
+
+
+def tap_name_card(page) -> object:
+    """A tap on a name, as a finger gives it (pointerdown of a touch, then the click): its card, with
+    the way on to the index entry, instead of the index at once."""
+    name = page.locator("a.alb-name").first
+    name.dispatch_event("pointerdown", {"pointerType": "touch", "isPrimary": True})
+    name.dispatch_event("click")
+    return page.locator(".alb-card-popup--tap .alb-card__go")
+
+
 def open_drawer(page) -> object:
     page.locator("label.md-header__button[for='__drawer']").click()
     return page.locator(".md-sidebar--primary .md-nav__title").first
@@ -305,6 +336,11 @@ OPEN_STATES: dict[str, tuple[str, bool, Callable[[object], object]]] = {
     "phone-cite-dialog": ("text-c", True, open_cite),
     "phone-navigation": ("text-b", True, open_drawer),
     "phone-commentary-in-place": ("text-a", True, open_commentary),
+    "side-panels-shown": ("text-a", False, open_panels),
+    "apparatus-next-note": ("text-b", False, open_next_note),
+    "phone-apparatus-note": ("text-c", True, open_apparatus),
+    "name-card-tap": ("text-a", False, tap_name_card),
+    "phone-name-card-tap": ("text-b", True, tap_name_card),
 }
 
 
@@ -390,7 +426,7 @@ CONTROLS: dict[str, Control] = {
                               "document.querySelector('.alb-noteref[aria-expanded=true]') !== null"),
     "commentary-marker": Control("text-b", ".alb-comref", " ",
                                  "document.activeElement.id === 'alb-popup' && "
-                                 "document.querySelector('.alb-popup--side .alb-com__title') !== null"),
+                                 "document.querySelector('.alb-popup--column .alb-com__title') !== null"),
     "name": Control("text-c", "a.alb-name", "Enter",
                     "location.pathname.includes('/index/') && "
                     "document.querySelector(':target') !== null"),
@@ -408,6 +444,10 @@ CONTROLS: dict[str, Control] = {
     "cite": Control("text-a", ".alb-p .alb-cite-btn", "Enter",
                     "document.getElementById('alb-cite') !== null && "
                     "document.activeElement.closest('#alb-cite') !== null"),
+    "side-panels": Control("text-c", ".alb-panels-toggle", "Enter",
+                           "document.documentElement.getAttribute('data-alb-panels') === 'open' && "
+                           "getComputedStyle(document.querySelector('.md-sidebar--primary')).display !== 'none' && "
+                           "document.activeElement.getAttribute('aria-expanded') === 'true'"),
     "map-point": Control("index-places", ".alb-map__point", "Enter",
                          "document.querySelector(':target') !== null && "
                          "document.querySelector(':target').classList.contains('alb-entity')"),
@@ -442,3 +482,22 @@ def test_open_note_is_closed_from_its_close_button_by_keyboard(reader: Reader, s
     reader.page.keyboard.press("Enter")
     assert reader.page.locator("#alb-popup").count() == 0
     assert marker.evaluate("el => el === document.activeElement")  # back where the reader was
+
+
+def test_open_note_steps_to_the_next_and_previous_by_keyboard(reader: Reader, site: Path) -> None:
+    reader.open(require_page(site, reader.lang, "text-b"))
+    tab_to(reader.page, ".alb-noteref")
+    first = reader.page.evaluate("document.activeElement.id")
+    reader.page.keyboard.press("Enter")
+    tab_to(reader.page, ".alb-popup__step--next", limit=12)
+    assert_visible_focus(reader.page)
+    reader.page.keyboard.press("Enter")
+    opened = reader.page.evaluate("document.querySelector('.alb-noteref[aria-expanded=true]').id")
+    assert opened != first and reader.page.evaluate("document.activeElement.id") == "alb-popup"
+    tab_to(reader.page, ".alb-popup__step--previous", limit=12)
+    assert_visible_focus(reader.page)
+    reader.page.keyboard.press("Enter")
+    assert reader.page.evaluate("document.querySelector('.alb-noteref[aria-expanded=true]').id") == first
+    reader.page.keyboard.press("Escape")
+    assert reader.page.evaluate("document.activeElement.id") == first
+    assert reader.problems == []

@@ -26,19 +26,26 @@ def visible_text(page, selector: str) -> str:
     return page.locator(selector).evaluate("el => el.innerText")
 
 
-def test_diplomatic_toggle_swaps_readings_and_persists_across_pages(page, server: str, edition: Edition) -> None:
+def test_diplomatic_toggle_swaps_readings_and_goes_into_the_address(page, server: str, edition: Edition) -> None:
     lem = first_correction(edition, "A")
     page.goto(server + page_url("a", "en"))
     assert visible_text(page, f"#{lem.xml_id}") == lem.critical  # critical is the default
     page.check("#alb-view-diplomatic")
     assert visible_text(page, f"#{lem.xml_id}") == lem.diplomatic
     assert page.locator(f"#{lem.xml_id} .alb-reading--edited").is_hidden()
-    # the choice persists: another text page opens in the diplomatic view
+    assert page.url.endswith("/texts/a/?view=diplomatic")  # shareable: the view is in the address
+    page.reload()
+    assert page.locator("#alb-view-diplomatic").is_checked()
+    assert visible_text(page, f"#{lem.xml_id}") == lem.diplomatic
+    # nothing persists behind the reader's back: another text opened without it is critical
     other = first_correction(edition, "B")
     page.goto(server + page_url("b", "ru"))
-    assert page.locator("#alb-view-diplomatic").is_checked()
+    assert page.locator("#alb-view-critical").is_checked()
+    assert visible_text(page, f"#{other.xml_id}") == other.critical
+    page.goto(server + page_url("b", "ru") + "?view=diplomatic")
     assert visible_text(page, f"#{other.xml_id}") == other.diplomatic
     page.check("#alb-view-critical")
+    assert page.url.endswith("/ru/texts/b/")  # the default leaves the address plain
     page.reload()
     assert visible_text(page, f"#{other.xml_id}") == other.critical
 
@@ -50,7 +57,7 @@ def test_note_marker_opens_by_click_and_keyboard_and_closes_with_escape(page, se
     page.wait_for_function(SETTLED)  # markers become buttons in the frames after load
     marker = page.locator(f"#{entry.note.xml_id}-ref")
     assert marker.get_attribute("role") == "button" and marker.get_attribute("aria-expanded") == "false"
-    assert marker.get_attribute("aria-label") == f"Примечание аппарата {entry.number}"
+    assert marker.get_attribute("aria-label") == f"Примечание аппарата {apparatus.letter(entry.number)}"
     marker.click()
     popup = page.locator(".alb-popup[role=dialog]")
     assert popup.is_visible() and marker.get_attribute("aria-expanded") == "true"
@@ -98,27 +105,35 @@ def test_parallel_rows_stack_at_390px(page, server: str) -> None:
 def test_paragraph_anchors_work_in_every_layout(page, server: str, layout: str) -> None:
     page.goto(server + page_url("c", "en"))
     page.check(f"#alb-layout-{layout}")
+    query = "" if layout == "parallel" else f"?layout={layout}"
+    assert page.url.endswith(f"/texts/c/{query}")
     for anchor in ("C-p7", "C-ru-p7"):
-        page.goto(server + page_url("c", "en") + f"#{anchor}")
+        page.goto(server + page_url("c", "en") + f"{query}#{anchor}")
         target = page.locator(f"#{anchor}")
         assert target.is_visible(), (layout, anchor)
         assert page.evaluate("document.querySelector(':target').id") == anchor
         box = target.bounding_box()
         assert 0 <= box["y"] < 900, (layout, anchor, box)
-    # following an anchor into the hidden column does not overwrite the reader's saved choice
-    stored = page.evaluate("localStorage.getItem('alb-layout')")
-    assert stored == layout or (layout == "parallel" and stored is None)  # parallel is the default
+        # a link into the hidden column shows both columns, and the address says so
+        hidden = (layout, anchor) in (("original", "C-ru-p7"), ("translation", "C-p7"))
+        assert page.url.endswith(f"/texts/c/{'' if hidden else query}#{anchor}"), (layout, anchor, page.url)
 
 
-def test_layout_choice_hides_a_column_and_persists(page, server: str) -> None:
+def test_layout_choice_hides_a_column_and_goes_into_the_address(page, server: str) -> None:
     page.goto(server + page_url("b", "en"))
     page.check("#alb-layout-translation")
     assert page.locator("#B-p1").is_hidden() and page.locator("#B-en-p1").is_visible()
-    page.goto(server + page_url("a", "en"))
+    assert page.url.endswith("/texts/b/?layout=translation")
+    page.goto(server + page_url("a", "en"))  # not carried to another text behind the reader's back
+    assert page.locator("#alb-layout-parallel").is_checked()
+    page.goto(server + page_url("a", "en") + "?layout=translation")
     assert page.locator("#alb-layout-translation").is_checked()
     assert page.locator("#A-p1").is_hidden() and page.locator("#A-en-p1").is_visible()
     page.check("#alb-layout-original")
     assert page.locator("#A-p1").is_visible() and page.locator("#A-en-p1").is_hidden()
+    assert page.url.endswith("/texts/a/?layout=original")
+    page.check("#alb-view-diplomatic")  # both choices, in the order they were made
+    assert page.url.endswith("/texts/a/?layout=original&view=diplomatic")
 
 
 def test_without_javascript_critical_text_both_columns_and_notes(browser, server: str, edition: Edition) -> None:

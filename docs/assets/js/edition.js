@@ -4,7 +4,7 @@
   "use strict";
 
   var root = document.documentElement;
-  var PREFS = { "alb-view": "critical", "alb-layout": "parallel" };
+  var PREFS = { "alb-view": "critical", "alb-layout": "parallel" };  // the defaults
 
   // --- work left for after the first paint ------------------------------------------------------
   // A few elements per frame, after load: done at once, this work would restyle and reflow a long
@@ -12,13 +12,17 @@
   // element it acts on first, so no reader waits for these queues.
   var nextFrame = window.requestAnimationFrame || function (step) { return window.setTimeout(step, 16); };
 
+  var busy = 0;  // queues still at work
+  var whenDone = [];  // what waits for the page to be finished (restorePlace)
+
   function everyFrame(items, perFrame, upgrade) {
     var queue = Array.prototype.slice.call(items);
     function step() {
       queue.splice(0, perFrame).forEach(upgrade);
-      if (queue.length) nextFrame(step);
+      if (queue.length) { nextFrame(step); return; }
+      if (--busy === 0) whenDone.splice(0).forEach(function (then) { then(); });
     }
-    if (queue.length) nextFrame(step);
+    if (queue.length) { busy++; nextFrame(step); }
   }
 
   // The entries of the apparatus and the commentary below a text are laid out only when shown
@@ -46,16 +50,76 @@
   }
 
   // --- language switch: keep the reader at the same place (anchors are identical in both) -----
+  // The other language's page gets this page's view (?view=…) and fragment; without a fragment, the
+  // unit at the top of the window and its distance from it go along (sessionStorage, this tab only),
+  // and that page scrolls to the same unit (restorePlace).
+  var PLACE = "alb-place";
+  var PLACED = ".alb-p, .alb-bibl, .alb-head, .alb-note, .alb-app, .alb-com, .alb-entity, .alb-conc__row, " +
+    ".alb-bib__item, h2[id]";
+
+  // The header's height: it is fixed at the top of the window (sticky), whatever the scroll.
+  function headerBottom() {
+    var header = document.querySelector(".md-header");
+    return header ? header.offsetHeight : 0;
+  }
+
+  // The first unit (with an id) whose bottom is below the header, and its top's distance from it.
+  function placeInView() {
+    var top = headerBottom();
+    var units = document.querySelectorAll(PLACED);
+    for (var i = 0; i < units.length; i++) {
+      var box = units[i].getBoundingClientRect();
+      var id = units[i].id || (units[i].closest("[id]") || {}).id;
+      if (id && box.height && box.bottom > top + 4) return { id: id, offset: box.top - top };
+    }
+    return null;
+  }
+
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[hreflang]");
-    if (!link || !window.location.hash) return;
+    if (!link) return;
     var url = new URL(link.getAttribute("href"), window.location.href);
     if (url.origin !== window.location.origin) return;
+    url.search = window.location.search;
     url.hash = window.location.hash;
+    if (!window.location.hash && window.scrollY > 0) {
+      var place = placeInView();
+      try {
+        if (place) window.sessionStorage.setItem(PLACE, JSON.stringify({ path: url.pathname, id: place.id,
+                                                                          offset: place.offset }));
+      } catch (e) { /* storage disabled: the page opens at its top */ }
+    }
     link.setAttribute("href", url.pathname + url.search + url.hash);
   });
 
-  // --- reading view and layout: attributes on <html>, remembered across pages ------------------
+  function restorePlace() {
+    var place = null;
+    try {
+      place = JSON.parse(window.sessionStorage.getItem(PLACE) || "null");
+      window.sessionStorage.removeItem(PLACE);
+    } catch (e) { return; }
+    if (!place || place.path !== window.location.pathname || window.location.hash) return;
+    var target = document.getElementById(place.id);
+    if (!target) return;
+    var entry = target.closest(LIST_ENTRIES);
+    if (entry) show(entry);
+    var scrolled = null;
+    var put = function () {
+      window.scrollTo(0, window.scrollY + target.getBoundingClientRect().top - headerBottom() - place.offset);
+      scrolled = window.scrollY;
+    };
+    put();
+    // The buttons added in the frames after load reflow the text above: once they are all there,
+    // the unit is put back in place, unless the reader has scrolled meanwhile.
+    if (busy) whenDone.push(function () { if (window.scrollY === scrolled) put(); });
+  }
+
+  // --- reading view and layout: attributes on <html>, set from the address (partials/prefs.html) --
+  // A choice made with the controls goes into the address (?view=diplomatic&layout=original; the
+  // defaults leave it out), so that the address bar, a ¶ link and the language switch carry it;
+  // nothing is remembered across visits.
+  var PARAMS = { "alb-view": "view", "alb-layout": "layout" };
+
   function current(key) {
     return root.getAttribute("data-" + key) || PREFS[key];
   }
@@ -66,12 +130,13 @@
     });
   }
 
-  function apply(key, value, remember) {
+  function apply(key, value) {
     root.setAttribute("data-" + key, value);
-    if (remember) {
-      try { window.localStorage.setItem(key, value); } catch (e) { /* storage disabled */ }
-    }
     check(key, value);
+    var url = new URL(window.location.href);
+    if (value === PREFS[key]) url.searchParams.delete(PARAMS[key]);
+    else url.searchParams.set(PARAMS[key], value);
+    window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
   }
 
   // The view is already on <html> (partials/prefs.html): only the controls are set to show it.
@@ -80,13 +145,13 @@
       check(key, current(key));
       document.querySelectorAll('input[name="' + key + '"]').forEach(function (radio) {
         radio.addEventListener("change", function () {
-          if (radio.checked) apply(key, radio.value, true);
+          if (radio.checked) apply(key, radio.value);
         });
       });
     });
   }
 
-  // A link to a unit of the column the reader has hidden shows both columns (not remembered).
+  // A link to a unit of the column the reader has hidden shows both columns (and says so in the address).
   function revealTarget() {
     var id = decodeURIComponent(window.location.hash.slice(1));
     var target = id && document.getElementById(id);
@@ -94,9 +159,31 @@
     var layout = current("alb-layout");
     if ((layout === "original" && target.closest(".alb-col--translation")) ||
         (layout === "translation" && target.closest(".alb-col--original"))) {
-      apply("alb-layout", "parallel", false);
+      apply("alb-layout", "parallel");
       target.scrollIntoView();
     }
+  }
+
+  // --- the side panels of a wide text page (site navigation, contents) --------------------------
+  // Folded away by default below 1600 px and shown from there (edition.css); the button shows or
+  // folds both, and the choice is kept (it changes the frame around the text, never the text).
+  function panelsShown() {
+    var nav = document.querySelector(".md-sidebar--primary");
+    return !!nav && window.getComputedStyle(nav).display !== "none";
+  }
+
+  function initPanels() {
+    var button = document.querySelector(".alb-panels-toggle");
+    if (!button) return;
+    var state = function () { button.setAttribute("aria-expanded", panelsShown() ? "true" : "false"); };
+    state();
+    button.addEventListener("click", function () {
+      var next = panelsShown() ? "closed" : "open";
+      root.setAttribute("data-alb-panels", next);
+      try { window.localStorage.setItem("alb-panels", next); } catch (e) { /* storage disabled */ }
+      state();
+    });
+    window.addEventListener("resize", state);
   }
 
   // An anchor that moved to another page (anchors/aliases.tsv) leaves a note under its old id
@@ -188,6 +275,60 @@
     box.style.top = window.scrollY + rect.bottom + 6 + "px";
   }
 
+  // A note opened from a column stays within that column, below the marker's line: it covers the
+  // lines that follow the marker, never the other column (the reader compares the two).
+  function placeInColumn(box, marker) {
+    var column = marker.closest(".alb-col") || marker.closest(".alb-text, .md-content__inner");
+    if (!column) { place(box, marker); return; }
+    var bounds = column.getBoundingClientRect();
+    box.style.maxWidth = Math.max(bounds.width, 240) + "px";
+    var rect = marker.getBoundingClientRect();
+    var left = Math.max(bounds.left, Math.min(rect.left - 16, bounds.right - box.offsetWidth));
+    box.style.left = window.scrollX + Math.max(8, left) + "px";
+    box.style.top = window.scrollY + rect.bottom + 6 + "px";
+  }
+
+  // The markers a reader steps through from an open note: those of the same kind (apparatus or
+  // commentary) in the same column, in reading order, that are shown in the current layout.
+  function sequence(marker) {
+    var kind = marker.classList.contains("alb-comref") ? ".alb-comref" : ".alb-noteref";
+    var column = marker.closest(".alb-col--translation") ? ".alb-col--translation" : ".alb-col--original";
+    var inColumn = marker.closest(".alb-col") ? column + " " : "";
+    return Array.prototype.filter.call(document.querySelectorAll(".alb-text " + inColumn + kind), function (m) {
+      return inPage(m) && m.getClientRects().length > 0;
+    });
+  }
+
+  // The next (step 1) or previous (step -1) marker of another note than this one.
+  function neighbour(marker, step) {
+    var all = sequence(marker);
+    var note = marker.getAttribute("data-note");
+    for (var i = all.indexOf(marker) + step; i >= 0 && i < all.length; i += step) {
+      if (all[i].getAttribute("data-note") !== note) return all[i];
+    }
+    return null;
+  }
+
+  function stepButton(edition, marker, step) {
+    var target = neighbour(marker, step);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "alb-popup__step alb-popup__step--" + (step > 0 ? "next" : "previous");
+    var text = edition && edition.getAttribute(step > 0 ? "data-label-next" : "data-label-previous");
+    button.textContent = step > 0 ? (text || "Next") + " →" : "← " + (text || "Previous");
+    if (!target) {
+      button.disabled = true;
+    } else {
+      button.addEventListener("click", function (event) {
+        event.stopPropagation();  // the note it opens replaces this one: not a click outside it
+        target.scrollIntoView({ block: "center" });
+        upgradeMarker(target);
+        openPopup(target);
+      });
+    }
+    return button;
+  }
+
   function openPopup(marker) {
     var noteId = marker.getAttribute("data-note");
     var note = document.getElementById(noteId);
@@ -206,26 +347,31 @@
     popup.appendChild(closeButton((edition && edition.getAttribute("data-label-close")) || "Close",
       function () { closePopup(true); }));
     popup.appendChild(noteContent(note));
-    if (marker.classList.contains("alb-comref")) {
-      // A commentary entry is read beside the text on wide screens, and opens in place below
-      // the paragraph on narrow ones.
-      var block = marker.closest(".alb-p, .alb-bibl, .alb-head, .alb-row");
-      if (window.matchMedia("(min-width: 76.25em)").matches || !block) {
-        popup.classList.add("alb-popup--side");
-        document.body.appendChild(popup);
-      } else {
-        popup.classList.add("alb-popup--inline");
-        block.after(popup);
-      }
+    var steps = document.createElement("div");
+    steps.className = "alb-popup__steps";
+    steps.append(stepButton(edition, marker, -1), stepButton(edition, marker, 1));
+    popup.appendChild(steps);
+    var block = marker.closest(".alb-p, .alb-bibl, .alb-head, .alb-row");
+    if (marker.classList.contains("alb-comref") && block && !window.matchMedia("(min-width: 76.25em)").matches) {
+      // A commentary entry opens in place below its paragraph on narrow screens.
+      popup.classList.add("alb-popup--inline");
+      block.after(popup);
     } else {
+      // Elsewhere a note or an entry opens below its marker, within the marker's column.
+      popup.classList.add("alb-popup--column");
+      if (marker.classList.contains("alb-comref")) popup.classList.add("alb-popup--entry");
       document.body.appendChild(popup);
-      place(popup, marker);
+      placeInColumn(popup, marker);
     }
     opener = marker;
     marker.setAttribute("aria-expanded", "true");
     marker.setAttribute("aria-controls", popup.id);
     lemmata(marker).forEach(function (el) { el.classList.add("alb-lemma--active"); });
-    popup.focus();
+    popup.focus({ preventScroll: true });
+    var box = popup.getBoundingClientRect();
+    if (box.bottom > window.innerHeight) {  // the whole note in view, the marker's line still above it
+      window.scrollBy(0, Math.min(box.bottom - window.innerHeight + 8, box.top - headerBottom() - 48));
+    }
   }
 
   var MARKERS = ".alb-noteref, .alb-comref";
@@ -267,30 +413,48 @@
     everyFrame(document.querySelectorAll(MARKERS), 6, upgradeMarker);
     dismissible(function () { return popup && { box: popup, opener: opener }; }, MARKERS, closePopup);
     window.addEventListener("resize", function () {
-      if (popup && !popup.classList.contains("alb-popup--side") && !popup.classList.contains("alb-popup--inline")) {
-        place(popup, opener);
-      }
+      if (popup && popup.classList.contains("alb-popup--column")) placeInColumn(popup, opener);
     });
   }
 
-  // --- name cards: who or what a name is, on hover and keyboard focus ------------------------------
+  // --- name cards: who or what a name is, on hover, keyboard focus and a first tap ----------------
   var card = null;
+  var cardName = null;  // the name whose card is shown
+  var tapped = null;  // the name whose card a tap opened (the next tap on it follows the link)
+  var touch = false;  // the last pointer was a finger or a pen
 
   function hideCard() {
-    if (card) { card.remove(); card = null; }
+    if (card) { card.remove(); card = null; cardName = null; tapped = null; }
   }
 
-  function showCard(name) {
+  function showCard(name, byTap) {
     var source = document.getElementById("card-" + name.getAttribute("data-entity"));
     if (!source) return;
     hideCard();
     card = document.createElement("div");
     card.className = "alb-card-popup md-typeset";
-    card.setAttribute("aria-hidden", "true"); // screen readers get the card through aria-describedby
     card.setAttribute("lang", source.getAttribute("lang") || root.lang);
     card.innerHTML = source.innerHTML;
+    if (byTap) {
+      // A finger has no hover: the first tap shows the card, with the way on to the index entry.
+      var edition = name.closest(".alb-edition");
+      var template = (edition && edition.getAttribute("data-label-card")) || "{name}";
+      var go = document.createElement("a");
+      go.className = "alb-card__go";
+      go.href = name.href;
+      go.textContent = template.split("{name}").join(source.querySelector(".alb-card__name").textContent) + " →";
+      var line = document.createElement("span");
+      line.className = "alb-card__more";
+      line.appendChild(go);
+      card.appendChild(line);
+      card.classList.add("alb-card-popup--tap");
+      tapped = name;
+    } else {
+      card.setAttribute("aria-hidden", "true"); // screen readers get the card through aria-describedby
+    }
     document.body.appendChild(card);
     place(card, name);
+    cardName = name;
   }
 
   function nameOf(event) {
@@ -300,20 +464,32 @@
   // On the document, not on each of the page's hundreds of names; mouseover/mouseout count only
   // when the pointer enters or leaves the name itself (as mouseenter/mouseleave would).
   function initCards() {
+    document.addEventListener("pointerdown", function (event) {
+      touch = event.pointerType === "touch" || event.pointerType === "pen";
+    }, true);
     document.addEventListener("mouseover", function (event) {
       var name = nameOf(event);
-      if (name && !name.contains(event.relatedTarget)) showCard(name);
+      if (name && !touch && !name.contains(event.relatedTarget)) showCard(name, false);
     });
     document.addEventListener("mouseout", function (event) {
       var name = nameOf(event);
-      if (name && !name.contains(event.relatedTarget)) hideCard();
+      if (name && !touch && !name.contains(event.relatedTarget)) hideCard();
     });
     document.addEventListener("focusin", function (event) {
       var name = nameOf(event);
-      if (name) showCard(name);
+      if (name && !touch && cardName !== name) showCard(name, false);
     });
     document.addEventListener("focusout", function (event) {
-      if (nameOf(event)) hideCard();
+      if (nameOf(event) && !tapped) hideCard();
+    });
+    document.addEventListener("click", function (event) {
+      var name = nameOf(event);
+      if (name && touch && tapped !== name) {
+        event.preventDefault();  // the first tap shows the card; a second tap on the name follows it
+        showCard(name, true);
+      } else if (tapped && !(card && card.contains(event.target)) && name !== tapped) {
+        hideCard();
+      }
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape") hideCard();
@@ -520,11 +696,13 @@
   }
 
   initControls();
+  initPanels();
   initLists();
   initMarkers();
   initCards();
   initCite();
   followMovedAnchor();
   revealTarget();
+  restorePlace();
   window.addEventListener("hashchange", function () { showTarget(); followMovedAnchor(); revealTarget(); });
 })();
