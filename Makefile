@@ -70,7 +70,7 @@ test: $(VENV)/.test-installed system-deps browser-deps node-deps faketime-deps
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .site-build-* .site-old-* .cache docs/texts docs/index docs/concordance docs/commentary docs/bibliography docs/downloads docs/search
+	rm -rf site .site-build-* .site-old-* .cache docs/texts docs/index docs/concordance docs/commentary docs/bibliography docs/downloads docs/search docs/changes
 
 # Speed targets live here, not in the test suite: writes BENCHMARKS.md (see bench/run.py).
 # `make bench BENCH_RUNS=1` is a quick smoke run; the figures need a quiet machine and the default.

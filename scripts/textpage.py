@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
-from . import apparatus, search
+from . import apparatus, locators, search
 from .entityinfo import dates_line, one_line
 from .i18n import label, language_name
 from .model import BiblList, Division, Entity, Lang, Note, Paragraph, Phrase, TextDoc
@@ -191,7 +191,7 @@ def apparatus_entry(entry: apparatus.Entry, text: TextDoc, ctx: Ctx) -> etree._E
     meta = h("p", {"class": "alb-app__meta"},
              h("span", {"class": "alb-app__kind"}, label(lang, f"kind_{entry.kind}")),
              f" · {label(lang, 'certainty', cert=label(lang, f'cert_{note.cert}'))}" if note.cert else None,
-             " ", permalink(note.xml_id, "unit_apparatus", lang))
+             " ", permalink(note.xml_id, "unit_apparatus", lang, locators.note(entry.number, lang)))
     return h("li", {"class": f"alb-app alb-app--{entry.kind}", "id": note.xml_id, "value": str(entry.number),
                     "data-targets": " ".join(note.targets) or None, "lang": lang},
              h("p", {"class": "alb-app__head"},
