@@ -108,6 +108,7 @@ class Published:
     versions: tuple[str, ...]
     href: Callable[[str], str]  # version → URL of its home page in this language
     latest: str  # URL of the latest version's home page
+    latest_address: str  # its public address, as the reader is told it
 
 
 def page(history_: list[Version], current_version: str, lang: Lang,
@@ -144,7 +145,7 @@ def _versions(current_version: str, lang: Lang, published: Published | None) -> 
     if published is None:
         section.append(h("p", None, label(lang, "versions_none")))
         return section
-    section.append(h("p", None, label(lang, "versions_intro", latest=published.latest)))
+    section.append(h("p", None, label(lang, "versions_intro", latest=published.latest_address)))
     items = h("ul", {"class": "alb-versions__list"})
     for version in sorted(published.versions, key=_version_key, reverse=True):
         if version == current_version:

@@ -439,7 +439,8 @@ def _changes_page(page: Page, config: MkDocsConfig) -> str:
         up = "../" * page.url.count("/")  # this version's root
         prefix = pages.site_path("index.md", lang)
         published = changelog.Published(_release.published, lambda v: f"{up}../{v}/{prefix}",
-                                        f"{up}../{release.LATEST}/{prefix}")
+                                        f"{up}../{release.LATEST}/{prefix}",
+                                        f"{siteurl.from_environment()}{release.LATEST}/{prefix}")
     fragment, toc = changelog.page(changelog.history(changelog.read(tei_dir()), edition.version), edition.version,
                                    lang, published)
     page.toc = _toc(toc)

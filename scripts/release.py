@@ -23,11 +23,14 @@ the changes page and write the release's manifest, `release.json` (pages and anc
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tarfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,6 +120,27 @@ def still_resolving(earlier: dict, new: dict) -> list[str]:
     return missing
 
 
+def metadata_problems(root: Path, version: str, published: str) -> list[str]:
+    """Where CITATION.cff and .zenodo.json (read by archives that mint a DOI for a release) disagree
+    with the TEI's edition version and date."""
+    import yaml
+
+    problems = []
+    cff_path = root / "CITATION.cff"
+    cff = yaml.safe_load(cff_path.read_text(encoding="utf-8")) if cff_path.exists() else {}
+    zenodo_path = root / ".zenodo.json"
+    zenodo = json.loads(zenodo_path.read_text(encoding="utf-8")) if zenodo_path.exists() else {}
+    for name, data, keys in (("CITATION.cff", cff, ("version", "date-released")),
+                             (".zenodo.json", zenodo, ("version", "publication_date"))):
+        if not data:
+            problems.append(f"{name} is missing")
+            continue
+        for key, expected in zip(keys, (version, published), strict=True):
+            if str(data.get(key)) != expected:
+                problems.append(f'{name}: {key} is "{data.get(key)}", the TEI says "{expected}"')
+    return problems
+
+
 def release(branch: str = DEFAULT_BRANCH, cwd: Path = PROJECT_ROOT, environ: Mapping[str, str] | None = None) -> str:
     """Publish the edition version into `branch`; return the version. ReleaseError: nothing published."""
     environ = dict(os.environ if environ is None else environ)
@@ -128,9 +152,14 @@ def release(branch: str = DEFAULT_BRANCH, cwd: Path = PROJECT_ROOT, environ: Map
     from .diagnostics import TeiError
 
     try:
-        version = version_id(pipeline.load_edition().version)
+        edition = pipeline.load_edition()
     except TeiError as exc:
         raise ReleaseError(f"the corpus does not validate:\n{exc}", "release-tei") from None
+    version = version_id(edition.version)
+    out_of_step = metadata_problems(cwd, version, edition.published)
+    if out_of_step:
+        raise ReleaseError("the citation metadata is not in step with the edition: " + "; ".join(out_of_step),
+                           "release-metadata")
     earlier = published_versions(branch, cwd)
     if version in earlier:
         raise ReleaseError(f"version {version} is already published (branch {branch}) and is never rebuilt; "
@@ -144,9 +173,10 @@ def release(branch: str = DEFAULT_BRANCH, cwd: Path = PROJECT_ROOT, environ: Map
     mike = [str(Path(bin_dir) / "mike")]
     message = f"Release {version} of the edition"
     steps = [[*mike, "deploy", "--branch", branch, "--alias-type", "copy", "--update-aliases",
-              "--message", message, version, LATEST],
-             [*mike, "set-default", "--branch", branch, "--message", f"{message}: the address leads to {LATEST}",
-              LATEST]]
+              "--message", message, version, LATEST]]
+    if tree_id(branch, "index.html", cwd) is None:  # the address itself leads to latest/, set once
+        steps.append([*mike, "set-default", "--branch", branch, "--message",
+                      f"{message}: the address leads to {LATEST}", LATEST])
     try:
         for step in steps:
             result = subprocess.run(step, cwd=cwd, env=env, check=False)
@@ -171,10 +201,44 @@ def release(branch: str = DEFAULT_BRANCH, cwd: Path = PROJECT_ROOT, environ: Map
     return version
 
 
+def deploy(branch: str, target: Path, cwd: Path = PROJECT_ROOT) -> int:
+    """Write the branch's files (every version, latest/, versions.json, the root redirect) into `target`,
+    a folder that any static web server serves as is: exported beside it, then swapped in whole."""
+    if branch_head(branch, cwd) is None:
+        raise ReleaseError(f"no release has been made yet (branch {branch} does not exist)", "deploy")
+    target = target.resolve()
+    staging, retired = target.parent / f".{target.name}-deploy-{os.getpid()}", target.parent / f".{target.name}-old"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(cwd), "archive", "--format=tar", branch], capture_output=True,
+                             check=False)
+    if archive.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ReleaseError(f"git archive {branch} failed: {archive.stderr.decode(errors='replace').strip()}", "deploy")
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(staging, filter="data")  # refuses absolute paths, "..", links out of the folder
+    shutil.rmtree(retired, ignore_errors=True)
+    if target.exists():
+        target.rename(retired)
+    staging.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
+    return sum(1 for p in target.rglob("*") if p.is_file())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--branch", default=DEFAULT_BRANCH, help="the git branch that holds the releases")
+    parser.add_argument("--deploy", type=Path, metavar="FOLDER",
+                        help="do not release: copy the published releases into FOLDER, for a static web server")
     args = parser.parse_args(argv)
+    if args.deploy is not None:
+        try:
+            count = deploy(args.branch, args.deploy)
+        except ReleaseError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        print(f"{count} files of branch {args.branch} written to {args.deploy}")
+        return 0
     try:
         version = release(args.branch)
     except (ReleaseError, siteurl.SiteUrlError) as exc:
