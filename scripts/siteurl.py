@@ -8,6 +8,7 @@ A malformed value stops the build with one message naming the value and the prob
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from collections.abc import Mapping
@@ -15,9 +16,9 @@ from urllib.parse import urlsplit
 
 ENV = "SITE_URL"
 DEFAULT = "http://127.0.0.1:8000/"
-_LOOPBACK = re.compile(r"^(localhost|127(\.\d{1,3}){3}|\[::1\])$", re.I)
+_LOOPBACK = re.compile(r"^(localhost|127(\.\d{1,3}){3}|::1)$", re.I)
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-_HOST = re.compile(rf"^(\[[0-9a-f:.]+\]|{_LABEL}(?:\.{_LABEL})*)$", re.I)
+_HOST = re.compile(rf"^{_LABEL}(?:\.{_LABEL})*$", re.I)
 _PATH = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$")
 
 
@@ -44,7 +45,7 @@ def check(value: str) -> str:
         raise SiteUrlError(f'{shown} has the scheme "{parts.scheme}": the site is published over http or https')
     if parts.username is not None or parts.password is not None:
         raise SiteUrlError(f"{shown} contains a user name or password")
-    if not parts.hostname or not _HOST.match(parts.hostname):
+    if not parts.hostname or not _valid_host(parts.hostname):
         raise SiteUrlError(f"{shown} has no valid host name")
     if parts.query or value.endswith("?"):
         raise SiteUrlError(f"{shown} has a query string: the address of a site cannot carry one")
@@ -55,6 +56,16 @@ def check(value: str) -> str:
     del port  # parsed only to reject a non-numeric port
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
     return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}"
+
+
+def _valid_host(host: str) -> bool:
+    if ":" in host:  # an IPv6 literal, written in brackets
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return False
+        return True
+    return bool(_HOST.match(host))
 
 
 def is_loopback(url: str) -> bool:
