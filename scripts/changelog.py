@@ -56,14 +56,23 @@ def changes_in(path: Path, root: etree._Element) -> list[Change]:
     return found
 
 
+_read_cache: dict[tuple, list[Change]] = {}
+
+
 def read(tei_dir: Path) -> list[Change]:
-    """Every <change> of the corpus (files that fail to load are the validator's business)."""
-    out: list[Change] = []
-    for path in teiload.corpus_files(tei_dir):
-        loaded, _ = teiload.load(path)
-        if loaded is not None:
-            out += changes_in(path, loaded.root)
-    return out
+    """Every <change> of the corpus (files that fail to load are the validator's business); parsed
+    again only when a file changed (both languages' pages, and every `mkdocs serve` rebuild, ask)."""
+    paths = teiload.corpus_files(tei_dir)
+    key = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+    if key not in _read_cache:
+        out: list[Change] = []
+        for path in paths:
+            loaded, _ = teiload.load(path)
+            if loaded is not None:
+                out += changes_in(path, loaded.root)
+        _read_cache.clear()
+        _read_cache[key] = out
+    return list(_read_cache[key])
 
 
 def _version_key(version: str) -> tuple[int, ...]:

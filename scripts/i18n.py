@@ -663,6 +663,8 @@ _PUBLISHING: dict[str, dict[str, str]] = {
         "footer_versions": "changes and versions",
         "jsonld_translation": "Translation by the editors",
         "cite_date_placeholder": "date",
+        "redirect_title": "This page has moved",
+        "redirect_text": "This page has moved to",
     },
     "ru": {
         "loc_quote": "\u00ab{text}\u00bb",
@@ -694,6 +696,8 @@ _PUBLISHING: dict[str, dict[str, str]] = {
         "footer_versions": "изменения и версии",
         "jsonld_translation": "Перевод редакторов издания",
         "cite_date_placeholder": "дата",
+        "redirect_title": "Страница перемещена",
+        "redirect_text": "Страница перемещена по адресу",
     },
 }
 for _lang, _labels in _PUBLISHING.items():

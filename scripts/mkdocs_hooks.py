@@ -70,7 +70,14 @@ from scripts.diagnostics import TeiError  # noqa: E402
 from scripts.i18n import DEFAULT_LANGUAGE, LANGUAGES, label  # noqa: E402
 from scripts.model import Edition  # noqa: E402
 from scripts.paths import CACHE_DIR, GENERATED_DIRS, tei_dir  # noqa: E402
-from scripts.publishing import CHANGES_URI, PAGE_CHANGES, changes_stubs, edition_citation, release_manifest  # noqa: E402
+from scripts.publishing import (  # noqa: E402
+    CHANGES_URI,
+    PAGE_CHANGES,
+    changes_stubs,
+    edition_citation,
+    release_manifest,
+    write_redirects,
+)
 from scripts.render import Ctx  # noqa: E402
 
 PUBLISHED_TEI_DIR = downloads.TEI_DIR  # site-relative folder of the downloadable TEI
@@ -508,6 +515,7 @@ def _log_index(report: search.IndexReport) -> None:
 @event_priority(-110)
 def on_post_build(config: MkDocsConfig) -> None:
     downloads.write(Path(config["site_dir"]), _downloads(config))
+    moved = write_redirects(Path(config["site_dir"]), _site_url)
     if _release is not None:  # rewritten by each language's build: the last one lists every page
-        release_manifest(Path(config["site_dir"]), _release, _edition(), _aliases)
+        release_manifest(Path(config["site_dir"]), _release, _edition(), _aliases, moved)
     _index_for_search(config)

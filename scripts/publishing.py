@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import anchors, buildinfo, citation
+from mkdocs.exceptions import PluginError
+
+from . import anchors, buildinfo, citation, redirects
 from .i18n import LANGUAGES, label
 from .model import Edition
 from .pages import GENERATED_MARKER, PageStub
@@ -47,7 +49,32 @@ def _pages(site_dir: Path) -> list[str]:
     return sorted(found)
 
 
-def release_manifest(site_dir: Path, release: Context, edition: Edition, aliases: list[anchors.Alias]) -> None:
+def write_redirects(site_dir: Path, site_url: str) -> list[str]:
+    """The stubs of anchors/redirects.tsv, at each old address in both languages (every language's
+    build is on disk by the time of its on_post_build; each call writes the same stubs)."""
+    found, problems = redirects.read(anchors.registry_dir())
+    errors = [str(p) for p in problems]
+    for r in found:
+        where = f"{redirects.REDIRECTS_FILE}:{r.line}"
+        for lang in LANGUAGES:
+            old = site_dir / redirects.page_in(r.old, lang) / "index.html"
+            if old.exists() and not _is_stub(old):
+                errors.append(f"error: {where}: /{redirects.page_in(r.old, lang)} is still a page of the site; "
+                              "a redirect is for a page that moved [page-redirect]")
+            if not (site_dir / redirects.page_in(r.new, lang) / "index.html").exists():
+                errors.append(f"error: {where}: /{redirects.page_in(r.new, lang)} is not a page of the site "
+                              "[page-redirect]")
+    if errors:
+        raise PluginError("\n".join(errors))
+    return redirects.write(site_dir, found, site_url)
+
+
+def _is_stub(path: Path) -> bool:
+    return redirects.STUB_MARK in path.read_text(encoding="utf-8")[:1000]
+
+
+def release_manifest(site_dir: Path, release: Context, edition: Edition, aliases: list[anchors.Alias],
+                     moved: list[str]) -> None:
     published = anchors.published(edition)
     info = buildinfo.of(edition.version)
     data = {
@@ -57,7 +84,7 @@ def release_manifest(site_dir: Path, release: Context, edition: Edition, aliases
         "pages": _pages(site_dir),
         "anchors": sorted(f"{a.page_in(lang)}#{a.id}" for a in published for lang in LANGUAGES),
         "aliases": sorted(f"{a.old.page_in(lang)}#{a.old.id}" for a in aliases for lang in LANGUAGES),
-        "redirects": [],
+        "redirects": moved,
     }
     (site_dir / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                      encoding="utf-8")

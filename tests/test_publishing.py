@@ -20,7 +20,7 @@ from scripts.i18n import label
 from scripts.model import Edition
 from scripts.paths import PROJECT_ROOT
 from scripts.release import ReleaseError, metadata_problems, still_resolving, version_id
-from tests.conftest import LANGUAGES, run_build
+from tests.conftest import LANGUAGES, SETTLED, run_build
 
 PUBLIC = "https://edition.example.org/albazin/"
 
@@ -375,3 +375,42 @@ def test_an_address_of_an_earlier_release_must_still_resolve() -> None:
     new = {"pages": ["", "ru/texts/a/"], "anchors": ["ru/texts/a/#A-p1"], "aliases": ["texts/a/#A-p1"],
            "redirects": []}
     assert still_resolving(earlier, new) == ["page /texts/a/"]
+
+
+# --- cite and permalink controls without hover ---------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_cite_controls_show_on_a_touch_screen_and_pass_axe(browser: object, server: str, lang: str) -> None:
+    from tests.test_quality_browser import ALL_RULES, axe
+
+    prefix = "" if lang == "en" else "ru/"
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True,
+                                  base_url=server)
+    page = context.new_page()
+    page.goto(f"{prefix}texts/a/")
+    page.wait_for_function(SETTLED)
+    assert page.evaluate("matchMedia('(hover: none)').matches")
+    shown = page.evaluate("""['#A-p2 > .alb-permalink', '#A-p2 > .alb-cite-btn', '.alb-app .alb-permalink']
+        .map(s => getComputedStyle(document.querySelector(s)).opacity)""")
+    assert shown == ["1", "1", "1"]  # no hover needed
+    size = page.evaluate("(b => [b.width, b.height])(document.querySelector('#A-p2 > .alb-cite-btn')"
+                         ".getBoundingClientRect())")
+    assert min(size) >= 24  # WCAG 2.5.8 target size
+    assert axe(page, f"{lang} text A, touch", ALL_RULES) == []
+    page.locator("#A-p2 > .alb-cite-btn").tap()
+    citation = page.locator("#alb-cite .alb-cite__text").inner_text()
+    assert ("para. 2" if lang == "en" else "Абз. 2") in citation and "A-p2" not in citation.split("#")[0]
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_keyboard_reaches_permalink_then_cite_button(page: object, server: str) -> None:
+    page.goto(f"{server}texts/a/")
+    page.wait_for_function(SETTLED)
+    page.focus("#A-p2 > .alb-permalink")
+    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('#A-p2 > .alb-cite-btn')")
+    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
+    assert page.evaluate("document.activeElement.dataset.locator") == "para. 2"
