@@ -215,3 +215,24 @@ def test_the_address_itself_leads_to_latest(released: dict, deployed_server: str
     with urllib.request.urlopen(deployed_server) as response:
         root = response.read().decode("utf-8")
     assert 'url=latest/"' in root and 'href="latest/"' in root  # a meta refresh: works without script
+
+
+def test_the_new_pages_of_a_release_are_valid_html(released: dict, tmp_path: Path) -> None:
+    """The Nu checker on what a release adds to the pages tests/test_html_valid.py checks: the changes
+    page with its version links and the version selector's configuration, mike's root redirect, and the
+    stubs of moved pages."""
+    from tests.test_html_valid import VNU_JAR, describe, is_theme_finding, run_vnu
+
+    if shutil.which("java") is None or not VNU_JAR.is_file():
+        pytest.skip("Java or the Nu checker (npm vnu-jar) is not installed")
+    www = released["www"]
+    for i, page in enumerate(["index.html", "0.4.0/changes/index.html", "0.4.0/ru/changes/index.html",
+                              "0.4.0/ru/texts/a/index.html"]):
+        shutil.copy(www / page, tmp_path / f"{i}.html")
+    from scripts import redirects
+
+    (tmp_path / "stub.html").write_text(redirects.stub("ru/texts/a-old/", "ru/texts/a/", PUBLIC, "ru"),
+                                        encoding="utf-8")
+    report = run_vnu(tmp_path)
+    errors = [describe(m, tmp_path) for m in report.messages if m.get("type") == "error" and not is_theme_finding(m)]
+    assert len(report.checked) == 5 and errors == []
