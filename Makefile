@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Material 9.8 prints an end-of-life banner on every command; it is noise in our logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check anchors bench clean system-deps browser-deps node-deps faketime-deps
+.PHONY: serve build test lint check anchors bench clean system-deps browser-deps node-deps faketime-deps release deploy
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,17 @@ build: $(VENV)/.runtime-installed system-deps
 check: $(VENV)/.runtime-installed system-deps
 	$(BIN)/python -m scripts.check
 
+# Publish the edition version (tei/edition.xml) as a release, once: SITE_URL=https://host/path/ make release.
+# The versions are kept in the git branch RELEASE_BRANCH (README: "Publishing a release").
+RELEASE_BRANCH ?= releases
+release: $(VENV)/.runtime-installed system-deps
+	$(BIN)/python -m scripts.release --branch $(RELEASE_BRANCH)
+
+# Copy every published release into DEPLOY_DIR, a folder any static web server can serve as is.
+deploy: $(VENV)/.runtime-installed
+	@test -n "$(DEPLOY_DIR)" || { echo "error: set DEPLOY_DIR=<folder>, e.g. make deploy DEPLOY_DIR=/srv/www [deploy]" >&2; exit 1; }
+	$(BIN)/python -m scripts.release --branch $(RELEASE_BRANCH) --deploy "$(DEPLOY_DIR)"
+
 # Register newly published anchors (anchors/published.tsv); never removes a line.
 anchors: $(VENV)/.runtime-installed system-deps
 	$(BIN)/python -m scripts.anchors --update
@@ -70,7 +81,7 @@ test: $(VENV)/.test-installed system-deps browser-deps node-deps faketime-deps
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .site-build-* .site-old-* .cache docs/texts docs/index docs/concordance docs/commentary docs/bibliography docs/downloads docs/search
+	rm -rf site .site-build-* .site-old-* .cache docs/texts docs/index docs/concordance docs/commentary docs/bibliography docs/downloads docs/search docs/changes
 
 # Speed targets live here, not in the test suite: writes BENCHMARKS.md (see bench/run.py).
 # `make bench BENCH_RUNS=1` is a quick smoke run; the figures need a quiet machine and the default.

@@ -23,6 +23,13 @@ Modules, one concern each:
   pages        the Markdown stubs that carry generated pages through MkDocs
   anchors      the registry of published anchors (anchors/*.tsv): checked at every build, aliases
   citation     citation styles (Chicago, ГОСТ), BibTeX/RIS records, metadata tags
+  locators     human locators of cited units ("para. 3", «абз. 3», "note 5", s.v. a name)
+  jsonld       schema.org JSON-LD of every page (the edition as a Book, each page a part of it)
+  siteurl      the public address (SITE_URL): checked, the start of every absolute URL
+  changelog    the changes page: each version's changes, from the TEI revision history
+  redirects    pages that moved (anchors/redirects.tsv): stubs at the old addresses
+  publishing   the changes page's stubs, the edition citation of the About page, a release's manifest
+  release      `make release` / `make deploy`: versioned releases with mike, published once, kept
   pipeline     load + validate + transform, cached per process
   buildinfo    the build's identity: edition version, git commit, build date (never the clock)
   search       the search index (Pagefind, one per language) and the name forms it finds names by

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from lxml import etree, html
 
-from . import commentary, commentarypage, downloads
+from . import commentary, commentarypage, downloads, redirects
 from .diagnostics import Diagnostic
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, label
 from .model import Choice, Division, Edition, Note, Phrase, TextDoc, walk
@@ -209,8 +209,11 @@ def check(edition: Edition, corpus: Path, docs_dir: Path = DOCS_DIR) -> list[Dia
         else:
             aliased[alias.old] = alias
     registry = directory / PUBLISHED_FILE
+    page_moves, redirect_problems = redirects.read(directory)  # a moved page's ids, on its new page
+    problems += redirect_problems
+    moved = redirects.moved(page_moves)
     for anchor, number in sorted(registered.items(), key=lambda item: item[1]):
-        if anchor not in now and anchor not in aliased:
+        if anchor not in now and anchor not in aliased and Anchor(moved.get(anchor.page, "-"), anchor.id) not in now:
             problems.append(Diagnostic.at(
                 registry, number, "anchor-removed",
                 f"published anchor {anchor.id} on {' and '.join(anchor.page_in(lang) or '/' for lang in LANGUAGES)} "

@@ -13,10 +13,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import siteurl
 from .paths import PROJECT_ROOT
 
 
 def build(site_dir: Path, config_file: Path = PROJECT_ROOT / "mkdocs.yml") -> int:
+    try:  # before MkDocs, whose own check of site_url would answer "no scheme" in its own words
+        siteurl.from_environment()
+    except siteurl.SiteUrlError as exc:
+        print(exc, file=sys.stderr)
+        print(f"Build failed: {site_dir} left unchanged.", file=sys.stderr)
+        return 1
     site_dir = site_dir.resolve()
     staging = site_dir.parent / f".site-build-{os.getpid()}"
     retired = site_dir.parent / f".site-old-{os.getpid()}"

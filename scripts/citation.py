@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from . import locators
 from .i18n import label, template
 from .model import Edition, Lang, TextDoc
 
@@ -38,6 +39,12 @@ class Imprint:
     @property
     def year(self) -> str:
         return self.published[:4]
+
+    @property
+    def edition_statement(self) -> str:
+        """The version as an edition statement ("Version 0.3.0", «Версия 0.3.0»): what Zotero keeps in
+        Edition and a style prints as it stands ("Version 0.3.0."), where a bare "0.3.0" would print "0.3.0."."""
+        return label(self.lang, "edition_statement", version=self.version)
 
 
 @dataclass(frozen=True)
@@ -120,12 +127,17 @@ def _bibtex(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
 
 
 def bibtex(imp: Imprint, text: TextDoc | None = None, url: str | None = None) -> str:
-    """biblatex: @online for the edition, @incollection for one text of it."""
-    common = [("editor", "{" + bibtex_escape(imp.editors) + "}"), ("version", bibtex_escape(imp.version)),
+    """biblatex: @book for the edition (an edited book, as in RIS and the pages' metadata), @incollection
+    for one text of it. The editors' corporate name is braced, which BibLaTeX and Zotero's BibTeX import
+    keep as one name; the version is the edition statement in `edition` (read by both; `version` is not a
+    field of these entry types); `language` is what Zotero reads, `langid` what BibLaTeX hyphenates by."""
+    language = BIBLATEX_LANGUAGES.get(imp.lang, imp.lang)
+    common = [("editor", "{" + bibtex_escape(imp.editors) + "}"), ("edition", bibtex_escape(imp.edition_statement)),
               ("date", imp.published), ("url", bibtex_escape(url or imp.url)),
-              ("langid", BIBLATEX_LANGUAGES.get(imp.lang, imp.lang))]
+              ("language", language), ("langid", language)]
     if text is None:
-        return _bibtex("online", "albazin", [("title", bibtex_escape(imp.title)), *common])
+        return _bibtex("book", "albazin", [("title", bibtex_escape(imp.title)),
+                                           ("publisher", bibtex_escape(imp.publisher)), *common])
     return _bibtex("incollection", f"albazin-{text.slug}",
                    [("title", bibtex_escape(text.title.get(imp.lang))), ("booktitle", bibtex_escape(imp.title)),
                     ("publisher", bibtex_escape(imp.publisher)), *common])
@@ -142,8 +154,10 @@ def ris(imp: Imprint, text: TextDoc | None = None, url: str | None = None) -> st
         lines.append(("TI", imp.title))
     else:
         lines += [("TI", text.title.get(imp.lang)), ("T2", imp.title)]
-    lines += [("ED", imp.editors), ("ET", imp.version), ("PY", imp.year), ("DA", imp.published.replace("-", "/")),
-              ("PB", imp.publisher), ("UR", url or imp.url), ("LA", imp.lang), ("ER", "")]
+    # A name without a comma is a corporate name to Zotero's RIS import (one field, not split).
+    lines += [("ED", imp.editors), ("ET", imp.edition_statement), ("PY", imp.year),
+              ("DA", imp.published.replace("-", "/")), ("PB", imp.publisher),
+              ("UR", url or imp.url), ("LA", imp.lang), ("ER", "")]
     return "".join(f"{tag}  - {_ris_value(value)}\r\n" for tag, value in lines)
 
 
@@ -156,32 +170,43 @@ class MetaTag:
     content: str
 
 
+def corporate_creator(name: str) -> str:
+    """A corporate name as a Highwire creator that Zotero keeps whole: its Embedded Metadata translator
+    splits a name without a comma at the last space ("The editors of this edition" → last name
+    "edition", first name "The editors of this"); a name with a comma is read as "last, first", and
+    with nothing after the comma the whole name becomes the last name, the first name empty."""
+    return f"{name},"
+
+
 def meta_tags(imp: Imprint, page: CitedPage, description: str, alternate_locales: list[str]) -> list[MetaTag]:
-    """Highwire (text pages and the home page), Dublin Core and OpenGraph (every page)."""
+    """Highwire `citation_*` (every page: the home page is the edition, every other page a part of it),
+    PRISM's edition statement, Dublin Core and OpenGraph. No DC.type: Zotero turns it into a "type"
+    that styles print ("[Text]")."""
     title = page.title or imp.title
-    tags: list[MetaTag] = []
-    if page.text is not None or page.title is None:
-        tags += [MetaTag("name", "citation_title", title)]
-        if page.text is not None:
-            tags.append(MetaTag("name", "citation_inbook_title", imp.title))
-        tags += [MetaTag("name", "citation_author", imp.editors),
-                 MetaTag("name", "citation_publication_date", imp.published.replace("-", "/")),
-                 MetaTag("name", "citation_publisher", imp.publisher),
-                 MetaTag("name", "citation_language", imp.lang),
-                 MetaTag("name", "citation_public_url", page.url),
-                 MetaTag("name", "citation_fulltext_html_url", page.url)]
-        if page.tei_url:
-            tags.append(MetaTag("name", "citation_xml_url", page.tei_url))
-    tags += [MetaTag("name", "DC.title", title), MetaTag("name", "DC.creator", imp.editors),
+    tags = [MetaTag("name", "citation_title", title)]
+    if page.title is not None:
+        tags.append(MetaTag("name", "citation_inbook_title", imp.title))
+    tags += [MetaTag("name", "citation_editor", corporate_creator(imp.editors)),
+             MetaTag("name", "citation_publication_date", imp.published.replace("-", "/")),
+             MetaTag("name", "citation_publisher", imp.publisher),
+             MetaTag("name", "citation_language", imp.lang),
+             MetaTag("name", "citation_public_url", page.url),
+             MetaTag("name", "citation_fulltext_html_url", page.url)]
+    if page.tei_url:
+        tags.append(MetaTag("name", "citation_xml_url", page.tei_url))
+    tags += [MetaTag("name", "prism.edition", imp.edition_statement)]
+    tags += [MetaTag("name", "DC.title", title), MetaTag("name", "DC.contributor", imp.editors),
              MetaTag("name", "DC.publisher", imp.publisher), MetaTag("name", "DC.date", imp.published),
-             MetaTag("name", "DC.language", imp.lang), MetaTag("name", "DC.type", "Text"),
+             MetaTag("name", "DC.language", imp.lang),
              MetaTag("name", "DC.format", "text/html"), MetaTag("name", "DC.identifier", page.url),
              MetaTag("name", "DC.rights", LICENCE_URL)]
     if page.title is not None:
         tags.append(MetaTag("name", "DC.isPartOf", imp.title))
     if page.tei_url:
         tags.append(MetaTag("name", "DC.relation", page.tei_url))
-    tags += [MetaTag("property", "og:title", title), MetaTag("property", "og:type", "website" if page.title is None
+    # og:type "book" makes Zotero save the home page as a book (not a web page); the other pages are
+    # book sections through citation_inbook_title.
+    tags += [MetaTag("property", "og:title", title), MetaTag("property", "og:type", "book" if page.title is None
                                                                  else "article"),
              MetaTag("property", "og:url", page.url), MetaTag("property", "og:site_name", imp.title),
              MetaTag("property", "og:description", description),
@@ -206,6 +231,6 @@ def script_config(imp: Imprint, page: CitedPage, records: list[tuple[str, str]])
         # ГОСТ puts the unit after a full stop ("… (компиляция). Абзац A-p3 // …"): capitalised there.
         "unitStartsSentence": imp.lang == "ru",
         "months": list(MONTHS_EN),
-        "labels": {key: template(imp.lang, key) for key in CITE_LABELS},
+        "labels": {key: template(imp.lang, key) for key in CITE_LABELS + locators.SCRIPT_LABELS},
         "records": [{"label": name, "href": href} for name, href in records],
     }

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from . import commentary
+from . import commentary, locators
 from .commentary import Lemma, Resolver, cited_works, named_entities
 from .i18n import label, language_name
 from .model import CommentaryEntry, Edition, Lang, Phrase, TextDoc, walk
@@ -126,7 +126,7 @@ def entry_article(entry: CommentaryEntry, edition: Edition, resolver: Resolver, 
     lang = ctx.lang
     return h("article", {"class": "alb-com", "id": entry.xml_id, "lang": lang},
              h("h3", {"class": "alb-com__title"}, _title(entry, lang), " ",
-               permalink(entry.xml_id, "unit_commentary", lang)),
+               permalink(entry.xml_id, "unit_commentary", lang, locators.commentary(_title(entry, lang), lang))),
              *_body(entry, ctx),
              _passages(resolver.lemmata(entry), lang, links.lemma),
              _see_also(entry, edition, lang, links))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from . import charts
+from . import charts, locators
 from .concordance import MANY_TEXTS, STATUSES, Cell, Row, Section, rows
 from .figures import Figure
 from .i18n import label, language_name
@@ -80,7 +80,9 @@ def _question_cell(row: Row, lang: Lang, links: ConcordanceLinks) -> etree._Elem
         extra += [" ", h("a", {"class": "alb-conc__commentary", "href": href}, text)]
     return h("th", {"scope": "row", "class": "alb-conc__question"},
              h("span", {"class": "alb-conc__qtext"}, row.question.description.get(lang)), " ",
-             permalink(row.question.xml_id, "unit_question", lang), h("br"), _status(row, lang), *extra)
+             permalink(row.question.xml_id, "unit_question", lang,
+                       locators.question(row.question.description.get(lang), lang)),
+             h("br"), _status(row, lang), *extra)
 
 
 def _compact_cells(row: Row, edition: Edition, lang: Lang, links: ConcordanceLinks) -> list[etree._Element]:

@@ -697,6 +697,79 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+# --- publishing (issue 16): human locators, edition statement, versions and changes ------------
+_PUBLISHING: dict[str, dict[str, str]] = {
+    "en": {
+        "loc_quote": "\u201c{text}\u201d",
+        "loc_note": "note {n}",
+        "loc_section": "section {title}",
+        "loc_entry": "s.v. {name}",
+        "loc_commentary": "commentary {title}",
+        "loc_question": "question {title}",
+        "loc_figure": "{where}, {words}",
+        "loc_translation": "{where} of the translation",
+        "edition_statement": "Version {version}",
+        "changes": "Changes and versions",
+        "changes_intro": "What changed in each version of the edition, from the revision history in the TEI "
+                         "headers (revisionDesc). Each version is published once and never changed; cite the "
+                         "version you read.",
+        "changes_version": "Version {version}",
+        "changes_date": "published {date}",
+        "changes_unreleased": "Changes not yet released",
+        "changes_this": "this version",
+        "changes_edition": "The edition as a whole",
+        "changes_in_file": "{file}",
+        "changes_none": "No changes recorded.",
+        "versions": "Published versions",
+        "versions_intro": "Every published version stays online at its own address. The latest version is "
+                          "always at {latest}.",
+        "versions_none": "This build is not a published version: its addresses are those of a working copy.",
+        "versions_this": "{version} (this version)",
+        "versions_latest": "the latest version",
+        "footer_versions": "changes and versions",
+        "jsonld_translation": "Translation by the editors",
+        "cite_date_placeholder": "date",
+        "redirect_title": "This page has moved",
+        "redirect_text": "This page has moved to",
+    },
+    "ru": {
+        "loc_quote": "\u00ab{text}\u00bb",
+        "loc_note": "примеч. {n}",
+        "loc_section": "раздел {title}",
+        "loc_entry": "статья {name}",
+        "loc_commentary": "комментарий {title}",
+        "loc_question": "вопрос {title}",
+        "loc_figure": "{where}, {words}",
+        "loc_translation": "{where} перевода",
+        "edition_statement": "Версия {version}",
+        "changes": "Изменения и версии",
+        "changes_intro": "Что изменилось в каждой версии издания — по истории правки в заголовках TEI "
+                         "(revisionDesc). Каждая версия публикуется один раз и больше не меняется; ссылайтесь "
+                         "на ту версию, которую читали. Описания изменений в TEI даны по-английски.",
+        "changes_version": "Версия {version}",
+        "changes_date": "опубликована {date}",
+        "changes_unreleased": "Изменения, ещё не вошедшие в выпуск",
+        "changes_this": "эта версия",
+        "changes_edition": "Издание в целом",
+        "changes_in_file": "{file}",
+        "changes_none": "Изменений не записано.",
+        "versions": "Опубликованные версии",
+        "versions_intro": "Каждая опубликованная версия остаётся в сети по своему адресу. Последняя версия "
+                          "всегда доступна по адресу {latest}.",
+        "versions_none": "Эта сборка — не опубликованная версия: её адреса — адреса рабочей копии.",
+        "versions_this": "{version} (эта версия)",
+        "versions_latest": "последняя версия",
+        "footer_versions": "изменения и версии",
+        "jsonld_translation": "Перевод редакторов издания",
+        "cite_date_placeholder": "дата",
+        "redirect_title": "Страница перемещена",
+        "redirect_text": "Страница перемещена по адресу",
+    },
+}
+for _lang, _labels in _PUBLISHING.items():
+    LABELS[_lang].update(_labels)
+
+
 def language_name(site_lang: str, lang: str) -> str:
     """A language's name in the site language ("Russian", «русский»), or its tag if unnamed."""
     key = f"language_name_{lang}"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from . import mapsvg, names, search
+from . import locators, mapsvg, names, search
 from .entityinfo import dates_line, other_language
 from .i18n import label, language_name
 from .model import Edition, Entity, EntityKind, Lang, TextDoc
@@ -142,7 +142,7 @@ def entry(entity: Entity, found: list[names.Mention], docs: dict[str, TextDoc], 
     return h("section", {"class": f"alb-entity alb-entity--{entity.kind}", "id": entity.xml_id,
                          "data-type": entity.type},
              h("h2", {"class": "alb-entity__name", **search.name_attrs(entity)}, entity.name(lang), " ",
-               permalink(entity.xml_id, "unit_entry", lang)),
+               permalink(entity.xml_id, "unit_entry", lang, locators.entry(entity.name(lang), lang))),
              _names(entity, lang),
              h("p", {"class": "alb-entity__dates"}, dates) if dates else None,
              h("p", {"class": "alb-entity__desc"}, description) if description else None,

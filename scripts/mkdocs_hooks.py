@@ -44,6 +44,7 @@ if str(_ROOT) not in sys.path:
 from scripts import (  # noqa: E402
     anchors,
     buildinfo,
+    changelog,
     citation,
     commentary,
     commentarypage,
@@ -57,10 +58,13 @@ from scripts import (  # noqa: E402
     entitydata,
     exports,
     indexpage,
+    jsonld,
     pages,
     pipeline,
+    release,
     search,
     searchpage,
+    siteurl,
     textpage,
     themefiles,
 )
@@ -68,6 +72,14 @@ from scripts.diagnostics import TeiError  # noqa: E402
 from scripts.i18n import DEFAULT_LANGUAGE, LANGUAGES, label  # noqa: E402
 from scripts.model import Edition, TextDoc  # noqa: E402
 from scripts.paths import CACHE_DIR, GENERATED_DIRS, tei_dir  # noqa: E402
+from scripts.publishing import (  # noqa: E402
+    CHANGES_URI,
+    PAGE_CHANGES,
+    changes_stubs,
+    edition_citation,
+    release_manifest,
+    write_redirects,
+)
 from scripts.render import Ctx  # noqa: E402
 
 PUBLISHED_TEI_DIR = downloads.TEI_DIR  # site-relative folder of the downloadable TEI
@@ -77,6 +89,7 @@ CONCORDANCE_DATA = downloads.CONCORDANCE_DATA
 _current: Edition | None = None
 _site_url = "/"  # the configured site_url (absolute URLs in citations and metadata), set in on_config
 _aliases: list[anchors.Alias] = []  # anchors/aliases.tsv, read once per build in on_config (checked there)
+_release: release.Context | None = None  # set when this build is mike's build of a release (scripts/release.py)
 # Under `mkdocs serve`: the check whose schema verdict on_env still has to wait for.
 _unconfirmed: pipeline.PendingCheck | None = None
 _log = get_plugin_logger("albazin")
@@ -119,7 +132,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[.
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _current, _site_url, _post_builds_seen, _aliases, _unconfirmed
+    global _current, _site_url, _post_builds_seen, _aliases, _unconfirmed, _release
     devserve.settle()  # the previous rebuild's search indexer reads the site this build will clean
     pending = pipeline.start_edition()
     if devserve.serving and pending.provisional is not None and not pending.model_problems:
@@ -133,11 +146,34 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _post_builds_seen = 0  # each language's build starts with on_config, before any on_post_build
     config["nav"] = site_nav(edition)
     config["extra"]["edition_version"] = edition.version
-    _site_url = config.get("site_url") or "/"
+    _site_url = _checked_site_url(config)
+    _release = _release_context(config)
     _aliases = anchors.read_aliases(anchors.registry_dir())[0]
     _set_build_identity(config, edition)  # sets SOURCE_DATE_EPOCH, which the zip's timestamps follow
     _zip_time(edition)  # a bad SOURCE_DATE_EPOCH stops the build before anything is written
     return config
+
+
+def _checked_site_url(config: MkDocsConfig) -> str:
+    """site_url (SITE_URL) as every absolute URL starts: checked, ending in "/" (a config without one,
+    as the benchmark's, gives site-relative URLs)."""
+    if not config.get("site_url"):
+        return "/"
+    try:
+        return siteurl.check(config["site_url"])
+    except siteurl.SiteUrlError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def _release_context(config: MkDocsConfig) -> release.Context | None:
+    """In a release build, Material's version selector (mike's versions.json, beside the versions)."""
+    try:
+        found = release.context()
+    except release.ReleaseError as exc:
+        raise PluginError(str(exc)) from None
+    if found is not None:
+        config["extra"]["version"] = {"provider": "mike", "default": release.LATEST}
+    return found
 
 
 def site_nav(edition: Edition) -> list:
@@ -149,6 +185,7 @@ def site_nav(edition: Edition) -> list:
         pages.CONCORDANCE_URI,
         *([pages.COMMENTARY_URI, pages.BIBLIOGRAPHY_URI] if edition.commentary else []),
         pages.DOWNLOADS_URI,
+        CHANGES_URI,
         {"About this edition": "about.md"},
     ]
 
@@ -178,7 +215,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    docs, stubs = Path(config["docs_dir"]), pages.stubs(_edition())
+    docs, stubs = Path(config["docs_dir"]), pages.stubs(_edition()) + changes_stubs()
     changes = pages.stub_changes(docs, GENERATED_DIRS, stubs)
     if changes:
         _confirm_now()  # docs/ is written only from a validated corpus
@@ -251,6 +288,11 @@ def _toc(entries: list) -> object:
     return get_toc([{"level": e.level, "id": e.id, "name": str(escape(e.title)), "children": []} for e in entries])
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = _page_language(page, config)
+    return edition_citation(markdown, citation.imprint(_edition(), lang, _home_url_for(_edition(), lang)))
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     body = _page_body(html, page, config)
     lang = _page_language(page, config)
@@ -273,6 +315,8 @@ def _page_body(html: str, page: Page, config: MkDocsConfig) -> str:
         return _commentary_page(page, config, kind)
     if kind == pages.PAGE_SEARCH:
         return _search_page(page, config)
+    if kind == PAGE_CHANGES:
+        return _changes_page(page, config)
     if kind != pages.PAGE_TEXT:
         return html
     edition = _edition()
@@ -317,7 +361,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     text = edition.text(page.meta["alb_text"]) if page.meta.get("alb_page") == pages.PAGE_TEXT else None
     page_url = _site_url + page.url
     tei_url = f"{_site_url}{PUBLISHED_TEI_DIR}/{text.file_name}" if text else None
-    cited = citation.CitedPage(None if page.is_homepage else (text.title.get(lang) if text else page.title),
+    home = page.url == pages.site_path("index.md", lang)  # each language's home page cites the edition
+    cited = citation.CitedPage(None if home else (text.title.get(lang) if text else page.title),
                                page_url, text, tei_url)
     cited_texts = [(label(lang, "cite_this_text"), text)] if text else []
     records = [(label(lang, "cite_record", format=name, what=what),
@@ -336,6 +381,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     }
     context["alb_footer"] = _footer(config, lang)
     context["alb_links"] = dts.page_links(edition, text, _site_url)  # <link>s to the text's DTS record
+    context["alb_footer"]["changes"] = (label(lang, "footer_versions"), _page_href(CHANGES_URI, lang, page))
+    context["alb_jsonld"] = jsonld.graph(edition, imp, cited)
     return context
 
 
@@ -402,6 +449,22 @@ def _zip_time(edition: Edition) -> tuple[int, ...]:
         raise PluginError(f"SOURCE_DATE_EPOCH: error: {exc} [environment]") from None
 
 
+def _changes_page(page: Page, config: MkDocsConfig) -> str:
+    lang = _page_language(page, config)
+    edition = _edition()
+    published = None
+    if _release is not None:
+        up = "../" * page.url.count("/")  # this version's root
+        prefix = pages.site_path("index.md", lang)
+        published = changelog.Published(_release.published, lambda v: f"{up}../{v}/{prefix}",
+                                        f"{up}../{release.LATEST}/{prefix}",
+                                        f"{siteurl.from_environment()}{release.LATEST}/{prefix}")
+    fragment, toc = changelog.page(changelog.history(changelog.read(tei_dir()), edition.version), edition.version,
+                                   lang, published)
+    page.toc = _toc(toc)
+    return fragment
+
+
 def _search_page(page: Page, config: MkDocsConfig) -> str:
     lang = _page_language(page, config)
     links = searchpage.SearchLinks(
@@ -416,7 +479,7 @@ def _search_page(page: Page, config: MkDocsConfig) -> str:
 def _downloads(config: MkDocsConfig) -> tuple[downloads.Download, ...]:
     """This build's downloads, computed once and shared by both languages' pages and on_post_build."""
     edition = _edition()
-    return downloads.of_build(edition, tei_dir(), config["site_url"] or "/", _zip_time(edition))
+    return downloads.of_build(edition, tei_dir(), _site_url, _zip_time(edition))
 
 
 def _downloads_page(page: Page, config: MkDocsConfig) -> str:
@@ -467,4 +530,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         dts.write(Path(config["site_dir"]), dts.of_build(_edition(), tei_dir(), config["site_url"] or "/"))
     except dts.DtsError as exc:
         raise PluginError(f"error: {exc} [dts]") from None
+    moved = write_redirects(Path(config["site_dir"]), _site_url)
+    if _release is not None:  # rewritten by each language's build: the last one lists every page
+        release_manifest(Path(config["site_dir"]), _release, _edition(), _aliases, moved)
     _index_for_search(config)

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from . import locators
 from .apparatus import letter
 from .i18n import label
 from .model import BiblItem, Chars, Choice, Division, Inline, Lang, Note, Paragraph, Phrase, walk
@@ -243,18 +244,19 @@ class TocEntry:
 
 # --- blocks ------------------------------------------------------------------------------------
 
-def permalink(xml_id: str, unit: str, lang: Lang) -> etree._Element:
+def permalink(xml_id: str, unit: str, lang: Lang, locator: str | None = None) -> etree._Element:
     text = label(lang, "permalink", unit=label(lang, unit), id=xml_id)
-    # data-unit names the unit in the cite dialog (edition.js): "paragraph A-p3".
+    # data-unit names the unit in the cite dialog (edition.js): "paragraph A-p3"; data-locator is how
+    # a citation points to it for a reader ("para. 3", «абз. 3»; scripts/locators.py).
     return h("a", {"class": "alb-permalink", "href": f"#{xml_id}", "title": text,
-                   "aria-label": text, "lang": lang, "data-unit": label(lang, unit)}, "¶")
+                   "aria-label": text, "lang": lang, "data-unit": label(lang, unit), "data-locator": locator}, "¶")
 
 
 def paragraph(p: Paragraph, ctx: Ctx, extra_class: str = "", lang: Lang | None = None) -> etree._Element:
     return h("p", {"class": f"alb-p {extra_class}".strip(), "id": p.xml_id, "data-n": p.n, "lang": lang},
              h("span", {"class": "alb-pnum", "aria-hidden": "true"}, p.n) if p.n else None,
              *clustered([*inline(p.content, ctx), *comment_markers(p.xml_id, ctx)]), " ",
-             permalink(p.xml_id, "unit_paragraph", ctx.lang))
+             permalink(p.xml_id, "unit_paragraph", ctx.lang, locators.paragraph(p, ctx.lang)))
 
 
 def bibl_item(item: BiblItem, ctx: Ctx, extra_class: str = "", lang: Lang | None = None) -> etree._Element:
@@ -277,4 +279,5 @@ def head(div: Division, ctx: Ctx, extra_class: str = "", lang: Lang | None = Non
     if div.head is None:
         return None
     return h("h2", {"class": f"alb-head {extra_class}".strip(), "lang": lang, "id": anchor},
-             *inline(div.head.content, ctx), " ", permalink(anchor or div.xml_id, "unit_division", ctx.lang))
+             *inline(div.head.content, ctx), " ",
+             permalink(anchor or div.xml_id, "unit_division", ctx.lang, locators.heading(div.head.content, ctx.lang)))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
-from . import apparatus, dtslinks, search
+from . import apparatus, dtslinks, locators, search
 from .entityinfo import dates_line, one_line
 from .i18n import label, language_name, template
 from .model import BiblList, Choice, Division, Entity, Head, Lang, Note, Paragraph, Phrase, TextDoc
@@ -247,11 +247,11 @@ def _where(entry: apparatus.Entry, site_lang: Lang) -> str:
 
 def apparatus_entry(entry: apparatus.Entry, text: TextDoc, ctx: Ctx) -> etree._Element:
     note, lang = entry.note, ctx.lang
+    n = apparatus.letter(entry.number)
     meta = h("p", {"class": "alb-app__meta"},
              h("span", {"class": "alb-app__kind"}, label(lang, f"kind_{entry.kind}")),
              f" · {label(lang, 'certainty', cert=label(lang, f'cert_{note.cert}'))}" if note.cert else None,
-             " ", permalink(note.xml_id, "unit_apparatus", lang))
-    n = apparatus.letter(entry.number)
+             " ", permalink(note.xml_id, "unit_apparatus", lang, locators.note(n, lang)))
     # The list's own numbers are not shown (edition.css): the entry's letter, as its marker in the
     # text shows it, and its locator begin the entry, on screen, in print and in a popup.
     return h("li", {"class": f"alb-app alb-app--{entry.kind}", "id": note.xml_id,

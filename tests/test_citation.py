@@ -15,12 +15,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import html
 
-from scripts import citation
+from scripts import citation, siteurl
 from scripts.model import Edition
 from scripts.paths import PROJECT_ROOT
 from tests.conftest import LANGUAGES, SETTLED
 
-SITE_URL = "http://127.0.0.1:8000/"
+SITE_URL = siteurl.DEFAULT
 IMPRINT = citation.Imprint("en", "The Siege of Albazin: an edition", "The editors of this edition", "1.2.0",
                            "2026-11-22", "The editors", SITE_URL)
 IMPRINT_RU = citation.Imprint("ru", "Осада Албазина: издание", "редакторы издания", "1.2.0", "2026-11-22",
@@ -103,11 +103,20 @@ def test_a_ris_record_keeps_one_field_per_line(title: str, editors: str) -> None
 def test_records_are_published_for_the_edition_and_each_text(site: Path, edition: Edition, lang: str) -> None:
     for stem in ["edition", *(t.slug for t in edition.texts)]:
         bib = (site / "cite" / f"{stem}.{lang}.bib").read_text(encoding="utf-8")
-        assert re.match(r"@(online|incollection)\{albazin(-[a-z]+)?,\n", bib)
+        assert re.match(r"@(book|incollection)\{albazin(-[a-z]+)?,\n", bib)
         assert braces_balanced(bib)
-        assert f"version = {{{edition.version}}}" in bib and f"date = {{{edition.published}}}" in bib
+        statement = "Version" if lang == "en" else "Версия"
+        # what BibLaTeX and Zotero both read: the edition statement, the language, the corporate name braced
+        assert f"edition = {{{statement} {edition.version}}}" in bib and f"date = {{{edition.published}}}" in bib
+        language = {"en": "english", "ru": "russian"}[lang]
+        assert f"language = {{{language}}}" in bib and f"langid = {{{language}}}" in bib
+        assert "version = " not in bib  # not a field of @book/@incollection: Zotero drops it
+        assert re.search(r"editor = \{\{[^{}]+\}\}", bib)
         ris = (site / "cite" / f"{stem}.{lang}.ris").read_bytes().decode("utf-8")
-        assert f"ET  - {edition.version}\r\n" in ris and ris.endswith("ER  - \r\n")
+        assert f"ET  - {statement} {edition.version}\r\n" in ris and ris.endswith("ER  - \r\n")
+        assert f"LA  - {lang}\r\n" in ris
+        (editors,) = re.findall(r"^ED  - (.*)\r$", ris, re.M)
+        assert "," not in editors  # Zotero's RIS import keeps a name without a comma as one (corporate) name
         text = None if stem == "edition" else edition.text(stem.upper())
         if text:
             assert f"TI  - {text.title.get(lang)}\r\n" in ris
@@ -137,7 +146,9 @@ def test_text_pages_carry_highwire_tags(site: Path, edition: Edition, lang: str)
         url = f"{SITE_URL}{prefix}texts/{text.slug}/"
         assert tags["citation_title"] == [text.title.get(lang)]
         assert tags["citation_inbook_title"] == [edition.title.get(lang)]
-        assert tags["citation_author"] and tags["citation_publisher"]
+        assert "citation_author" not in tags and tags["citation_publisher"]
+        assert tags["citation_editor"] == [citation.corporate_creator(citation.imprint(edition, lang, "").editors)]
+        assert tags["prism.edition"] == [("Version " if lang == "en" else "Версия ") + edition.version]
         assert tags["citation_publication_date"] == [edition.published.replace("-", "/")]
         assert tags["citation_language"] == [lang]
         assert tags["citation_public_url"] == [url]
@@ -153,9 +164,11 @@ def test_every_page_carries_dublin_core_opengraph_and_the_build_in_its_footer(si
         tags = meta(doc)
         url = SITE_URL + str(path.parent.relative_to(site)).removeprefix(".") + "/"
         url = url.replace("8000//", "8000/")
-        for key in ("DC.title", "DC.creator", "DC.date", "DC.language", "DC.identifier", "og:title", "og:url",
-                    "og:locale", "og:site_name"):
+        for key in ("DC.title", "DC.contributor", "DC.date", "DC.language", "DC.identifier", "og:title", "og:url",
+                    "og:locale", "og:site_name", "citation_title", "citation_editor", "citation_language",
+                    "citation_public_url", "prism.edition"):
             assert len(tags.get(key, [])) == 1, (path, key)
+        assert "DC.type" not in tags and "DC.creator" not in tags, path
         assert tags["DC.identifier"] == tags["og:url"] == [url], path
         assert tags["DC.date"] == [edition.published]
         (footer,) = doc.cssselect(".md-footer .alb-build")
@@ -224,7 +237,7 @@ def test_cite_a_paragraph_with_the_keyboard_and_copy_link_and_citation(clipboard
     page.wait_for_function("document.querySelector('.alb-cite__status').textContent !== ''")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("\u201cText A: an anonymous Russian account")
-    assert ",\u201d paragraph A-p2. In The Siege of Albazin" in copied
+    assert ",\u201d para. 2. In The Siege of Albazin" in copied  # a human locator, not the id
     assert f"{SITE_URL}texts/a/#A-p2. Accessed {today('en')}." in copied
     page.keyboard.press("Escape")
     assert dialog.count() == 0
@@ -241,7 +254,10 @@ def test_cite_a_figure_from_its_paragraph_on_the_russian_site(clipboard_page: ob
     page.locator("#alb-cite .alb-cite__copy--citation").click()
     page.wait_for_function("document.querySelector('.alb-cite__status').textContent !== ''")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert ". Цифра A-fig4 // Осада Албазина" in copied
+    n = page.evaluate(f"document.getElementById('{paragraph}').dataset.n")
+    words = " ".join(page.evaluate("document.getElementById('A-fig4').innerText").split())
+    # the paragraph's locator and the figure's own words, quoted
+    assert f". Абз. {n}, «{words}» // Осада Албазина" in copied
     assert f"URL: {SITE_URL}ru/texts/a/#A-fig4 (дата обращения: {today('ru')})." in copied
     assert copied.endswith("Текст : электронный.")
 

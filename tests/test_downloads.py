@@ -19,13 +19,13 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from lxml import html
 
-from scripts import buildinfo, downloads, names, pipeline, schema, teiload
+from scripts import buildinfo, downloads, names, pipeline, schema, siteurl, teiload
 from scripts.model import Choice, Edition, walk
 from scripts.paths import PROJECT_ROOT
 from scripts.readings import plain_lines, reading
 from tests.conftest import LANGUAGES, copy_corpus, run_build
 
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+SITE_URL = siteurl.DEFAULT  # mkdocs.yml: site_url from SITE_URL, unset in the tests
 TEI = PROJECT_ROOT / "tei"
 SIZE_UNITS = {"kB": 1e3, "кБ": 1e3, "MB": 1e6, "МБ": 1e6}
 

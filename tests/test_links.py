@@ -8,7 +8,6 @@ existing id of that page (or an xml:id of a published TEI file). All failures ar
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -16,10 +15,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from lxml import etree, html
 
-from scripts.paths import PROJECT_ROOT
+from scripts import siteurl
 
-SITE_URL = urlsplit(re.search(r"^site_url:\s*(\S+)", (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
-                              re.MULTILINE).group(1))
+SITE_URL = urlsplit(siteurl.DEFAULT)  # mkdocs.yml: site_url from SITE_URL, unset in the tests
 URL_ATTRIBUTES = ("href", "src", "xlink:href", "poster", "data")
 # Schemes that never name a file of the site; javascript: is checked separately (never allowed).
 OTHER_SCHEMES = ("mailto", "tel")

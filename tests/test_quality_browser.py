@@ -34,6 +34,7 @@ PAGE_TYPES: dict[str, str] = {
     "bibliography": "bibliography/",
     "downloads": "downloads/",
     "search": "search/",
+    "changes": "changes/",
 }
 
 DESKTOP = {"width": 1280, "height": 900}

@@ -16,7 +16,7 @@ GOLDEN_PARAGRAPH = (
     'data-view="diplomatic">Абалзина</span><span class="alb-reading alb-reading--edited" data-view="critical">'
     'Албазина</span></span> &lt;b&gt; &amp; <cite class="tei-title">Book</cite> '
     '<a class="alb-permalink" href="#X-p1" title="Permalink to paragraph X-p1" '
-    'aria-label="Permalink to paragraph X-p1" lang="en" data-unit="paragraph">¶</a></p>'
+    'aria-label="Permalink to paragraph X-p1" lang="en" data-unit="paragraph" data-locator="para. 1">¶</a></p>'
 )
 
 

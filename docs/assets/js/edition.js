@@ -523,9 +523,27 @@
     return citeData.pageUrl.split("#")[0] + "#" + encodeURIComponent(id);
   }
 
-  function citationOf(unit, id) {
-    if (citeData.unitStartsSentence) unit = unit.charAt(0).toUpperCase() + unit.slice(1);
-    return fill(citeData.templates.unit, { unit: unit + " " + id, url: citeUrl(id), accessed: accessDate() });
+  // A unit as a citation names it for a reader: its locator ("para. 3", «абз. 3», "note 5"), or else
+  // its kind and id ("bibliography item C-bibl2").
+  function citationOf(unit, id, locator) {
+    var where = locator || unit + " " + id;
+    if (citeData.unitStartsSentence) where = where.charAt(0).toUpperCase() + where.slice(1);
+    return fill(citeData.templates.unit, { unit: where, url: citeUrl(id), accessed: accessDate() });
+  }
+
+  // The locator of a permalink's unit; a unit of the translation column says so.
+  function locatorOf(permalink) {
+    var locator = permalink.getAttribute("data-locator");
+    if (locator && permalink.closest(".alb-col--translation")) {
+      locator = fill(citeData.labels.loc_translation, { where: locator });
+    }
+    return locator;
+  }
+
+  // A figure is cited by its paragraph's locator and its own words, quoted, as the reader sees them.
+  function figureLocator(unitLocator, words) {
+    var quoted = fill(citeData.labels.loc_quote, { text: words });
+    return unitLocator ? fill(citeData.labels.loc_figure, { where: unitLocator, words: quoted }) : quoted;
   }
 
   function copyText(text, status) {
@@ -556,7 +574,7 @@
     if (restoreFocus) button.focus();
   }
 
-  function citeBody(dialog, unit, id) {
+  function citeBody(dialog, unit, id, locator) {
     var body = dialog.querySelector(".alb-cite__body");
     body.textContent = "";
     var labels = citeData.labels;
@@ -574,7 +592,7 @@
     var copyLink = el("button", "alb-cite__copy alb-cite__copy--link md-button", labels.cite_copy_link);
     copyLink.type = "button";
     copyLink.addEventListener("click", function () { copyText(link.value, status); });
-    var text = el("p", "alb-cite__text", citationOf(unit, id));
+    var text = el("p", "alb-cite__text", citationOf(unit, id, locator));
     var copyCitation = el("button", "alb-cite__copy alb-cite__copy--citation md-button", labels.cite_copy_citation);
     copyCitation.type = "button";
     copyCitation.addEventListener("click", function () { copyText(text.textContent, status); });
@@ -586,11 +604,11 @@
       var list = el("ul", "alb-cite__within");
       figures.forEach(function (figure) {
         var item = el("li");
-        var button = el("button", "alb-cite__sub", labels.unit_figure + " " + figure.id + ": " +
-          figure.innerText.trim());  // innerText: the reading of the current view only
+        var words = figure.innerText.trim().replace(/\s+/g, " ");  // innerText: the current view's reading only
+        var button = el("button", "alb-cite__sub", labels.unit_figure + " " + figure.id + ": " + words);
         button.type = "button";
         button.addEventListener("click", function () {
-          citeBody(dialog, labels.unit_figure, figure.id);
+          citeBody(dialog, labels.unit_figure, figure.id, figureLocator(locator, words));
           dialog.querySelector(".alb-cite__copy--link").focus();
         });
         item.appendChild(button);
@@ -637,7 +655,8 @@
     dialog.setAttribute("lang", citeData.lang);
     dialog.tabIndex = -1;
     dialog.append(closeButton(citeData.labels.close, function () { closeCite(true); }), el("div", "alb-cite__body"));
-    citeBody(dialog, button.getAttribute("data-unit"), button.getAttribute("data-cite"));
+    citeBody(dialog, button.getAttribute("data-unit"), button.getAttribute("data-cite"),
+      button.getAttribute("data-locator"));
     document.body.appendChild(dialog);
     place(dialog, button);
     citeDialog = dialog;
@@ -659,6 +678,7 @@
     button.type = "button";
     button.setAttribute("data-cite", id);
     button.setAttribute("data-unit", unit);
+    if (locatorOf(permalink)) button.setAttribute("data-locator", locatorOf(permalink));
     button.setAttribute("aria-label", fill(citeData.labels.cite_unit, { unit: unit, id: id }));
     button.setAttribute("title", button.getAttribute("aria-label"));
     button.setAttribute("aria-haspopup", "dialog");
