@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import alignment, anchors, commentary, figures, names, rules, schema, teiload, transform
+from . import alignment, anchors, commentary, editorial, figures, names, rules, schema, teiload, transform
 from .diagnostics import Diagnostic, TeiError
 from .model import Edition
 from .paths import SCHEMA_PATH, tei_dir
@@ -98,7 +98,10 @@ def _model_while_validating(files: list[teiload.TeiFile], directory: Path,
 
 def _model(files: list[teiload.TeiFile], directory: Path) -> tuple[Edition, list[Diagnostic]]:
     edition, problems = transform.edition(files)
+    edition, more = editorial.attach(edition, files)
+    problems += more
     problems += names.check(edition, directory)
+    problems += editorial.check(edition, directory)
     problems += figures.check(edition, directory)
     problems += alignment.check(edition, directory)
     if not problems:  # the commentary's checks compare figures, which must be sound first
