@@ -20,6 +20,11 @@ Modules, one concern each:
   anchors      the registry of published anchors (anchors/*.tsv): checked at every build, aliases
   citation     citation styles (Chicago, ГОСТ), BibTeX/RIS records, metadata tags
   pipeline     load + validate + transform, cached per process
+  editorial    TEI → model for the classes of emendation, the glossary and the introduction, and their checks
+  citing       where the bibliography is cited (commentary, apparatus, glossary, introduction)
+  glossarypage the glossary page, and the terms' cards on text pages
+  intropage    the introduction page
+  stemma       a stemma (TEI <graph>) as accessible SVG with a text version
   buildinfo    the build's identity: edition version, git commit, build date (never the clock)
   search       the search index (Pagefind, one per language) and the name forms it finds names by
   searchpage   the search page (/search/, /ru/search/)

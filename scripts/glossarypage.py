@@ -18,11 +18,13 @@ from lxml import etree
 
 from . import editorial
 from .i18n import label, language_name
-from .model import Edition, GlossaryEntry, Lang, TextDoc
+from .model import Edition, GlossaryEntry, Lang, Phrase, TextDoc
 from .readings import normalise_whitespace, reading
 from .render import Ctx, TocEntry, h, inline, permalink, serialize
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ«“\"(])")
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!s\.v\.)\s+(?=[A-ZА-ЯЁ«“\"(])")
+_CITED = "\x00"  # stands for a citation while the card's line is made
+_CITATION = re.compile(rf"\s*\([^()]*{_CITED}[^()]*\)")
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,21 @@ def sort_key(entry: GlossaryEntry) -> str:
     return entry.headword.casefold().replace("ё", "е")
 
 
+def _uncited(nodes) -> str:
+    """The definition's text with its parenthesised citations left out (a card has no room for them)."""
+    out = []
+    for node in nodes:
+        if isinstance(node, Phrase) and node.tag == "ref":
+            out.append(_CITED)
+        elif isinstance(node, Phrase):
+            out.append(_uncited(node.children))
+        else:
+            out.append(reading([node], "critical"))
+    return "".join(out)
+
+
 def first_sentence(entry: GlossaryEntry, lang: Lang) -> str:
-    text = normalise_whitespace(reading(entry.body(lang), "critical"))
+    text = normalise_whitespace(_CITATION.sub("", _uncited(entry.body(lang))).replace(_CITED, ""))
     return _SENTENCE.split(text, maxsplit=1)[0] if text else ""
 
 

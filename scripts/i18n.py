@@ -661,6 +661,8 @@ LABELS["en"].update({
     "stemma_cert_medium": "probable",
     "stemma_cert_low": "possible",
     "stemma_key": "Solid line: certain; dashed: probable; dotted: possible.",
+    "desc_tei_glossary": "The glossary of the texts' terms, in English and Russian",
+    "desc_tei_introduction": "The editors' introduction (dates, authorship, relations, stemma), in English and Russian",
 })
 LABELS["ru"].update({
     "introduction": "Введение",
@@ -691,6 +693,9 @@ LABELS["ru"].update({
     "stemma_cert_medium": "вероятно",
     "stemma_cert_low": "возможно",
     "stemma_key": "Сплошная линия — несомненная связь, штриховая — вероятная, пунктирная — возможная.",
+    "desc_tei_glossary": "Глоссарий терминов текстов на английском и русском языках",
+    "desc_tei_introduction": "Введение редакторов (датировка, авторство, связи текстов, стемма) на английском и "
+                             "русском языках",
 })
 
 

@@ -147,14 +147,14 @@ def _term_entry(node: Phrase) -> str:
 
 def _term(node: Phrase, ctx: Ctx) -> etree._Element:
     """A glossary term: a link to its entry, described by the entry's card (the name cards' script
-    shows it: class alb-name, data-entity). Inside a name's link it is a span; term_marker follows the name."""
+    shows it, by data-entity). Inside a name's link it is a span; term_marker follows the name."""
     entry = _term_entry(node)
     href = ctx.term_href(entry) if ctx.term_href and not ctx.in_link else None
     attrs = {"class": "tei-term alb-term", "id": node.xml_id, "lang": node.lang, "data-term": entry}
     if href is None:
         return h("span", attrs, *inline(node.children, ctx))
-    return h("a", {**attrs, "class": "tei-term alb-term alb-name", "data-entity": entry, "href": href,
-                   "aria-describedby": f"card-{entry}"}, *inline(node.children, replace(ctx, in_link=True)))
+    return h("a", {**attrs, "data-entity": entry, "href": href, "aria-describedby": f"card-{entry}"},
+             *inline(node.children, replace(ctx, in_link=True)))
 
 
 def term_marker(node: Phrase, ctx: Ctx) -> Child:
@@ -164,7 +164,7 @@ def term_marker(node: Phrase, ctx: Ctx) -> Child:
     if href is None:
         return None
     name = ctx.term_label(entry) if ctx.term_label else entry
-    return h("a", {"class": "alb-termref alb-name", "href": href, "data-entity": entry, "lang": ctx.lang,
+    return h("a", {"class": "alb-termref", "href": href, "data-entity": entry, "lang": ctx.lang,
                    "aria-label": name, "aria-describedby": f"card-{entry}"}, h("sup", None, "°"))
 
 

@@ -124,5 +124,5 @@ def as_list(graph: Graph, lang: Lang, href: Callable[[str], str | None] | None =
 def figure(graph: Graph, lang: Lang, href: Callable[[str], str | None] | None = None) -> etree._Element:
     return h("figure", {"class": "alb-stemma", "id": graph.xml_id},
              svg(graph, lang),
-             h("figcaption", None, graph.title.get(lang), ". ", label(lang, "stemma_key")),
-             as_list(graph, lang, href))
+             as_list(graph, lang, href),
+             h("figcaption", None, graph.title.get(lang), ". ", label(lang, "stemma_key")))

@@ -273,7 +273,7 @@
     });
   }
 
-  // --- name cards: who or what a name is, on hover and keyboard focus ------------------------------
+  // --- name cards (and the glossary's term cards): who or what a name is, on hover and focus -------
   var card = null;
 
   function hideCard() {
@@ -294,7 +294,7 @@
   }
 
   function nameOf(event) {
-    return event.target.closest ? inPage(event.target.closest("a.alb-name")) : null;
+    return event.target.closest ? inPage(event.target.closest("a.alb-name, a.alb-term, a.alb-termref")) : null;
   }
 
   // On the document, not on each of the page's hundreds of names; mouseover/mouseout count only
