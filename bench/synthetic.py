@@ -43,7 +43,7 @@ def families(source: Path) -> list[Family]:
     for path in teiload.corpus_files(source):
         root = _parse(path)
         text = root.find(tei("text"))
-        if text is None or text.get("type") == "commentary":
+        if text is None or text.get("type") in transform.EDITORIAL_TYPES:  # commentary, glossary, introduction
             continue
         if text.get("type") == "translation":
             translations.setdefault(text.get("corresp", ""), []).append(path)

@@ -31,6 +31,11 @@ Modules, one concern each:
   publishing   the changes page's stubs, the edition citation of the About page, a release's manifest
   release      `make release` / `make deploy`: versioned releases with mike, published once, kept
   pipeline     load + validate + transform, cached per process
+  editorial    TEI → model for the classes of emendation, the glossary and the introduction, and their checks
+  citing       where the bibliography is cited (commentary, apparatus, glossary, introduction)
+  glossarypage the glossary page, and the terms' cards on text pages
+  intropage    the introduction page
+  stemma       a stemma (TEI <graph>) as accessible SVG with a text version
   buildinfo    the build's identity: edition version, git commit, build date (never the clock)
   search       the search index (Pagefind, one per language) and the name forms it finds names by
   searchpage   the search page (/search/, /ru/search/)

@@ -31,6 +31,8 @@ from .pages import (
     COMMENTARY_URI,
     CONCORDANCE_URI,
     DOWNLOADS_URI,
+    GLOSSARY_URI,
+    INTRODUCTION_URI,
     index_page_uri,
     site_path,
     text_page_uri,
@@ -131,6 +133,10 @@ def published(edition: Edition, docs_dir: Path = DOCS_DIR) -> set[Anchor]:
                   + [e.xml_id for e in edition.commentary])
         out |= at(BIBLIOGRAPHY_URI, [w.xml_id for w in edition.bibliography])
     out |= at(DOWNLOADS_URI, [section for section, _ in downloads.SECTIONS])
+    # the editorial matter: glossary entries, introduction sections and their figures
+    out |= at(GLOSSARY_URI, [e.xml_id for e in edition.glossary])
+    out |= at(INTRODUCTION_URI, [s.xml_id for s in edition.introduction]
+              + [s.graph.xml_id for s in edition.introduction if s.graph])
     for page, ids in _hand_written_ids(docs_dir).items():
         out |= {Anchor(page, i) for i in ids}
     return out

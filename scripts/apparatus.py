@@ -23,6 +23,7 @@ class Lemma:
     critical: str  # what the critical text prints ("" when the editors delete)
     diplomatic: str  # what the copy-text has ("" when the editors supply)
     kind: str  # "correction", "regularisation" or "lemma" (nothing emended)
+    category: str | None = None  # a correction's class of emendation (edition.xml, taxonomy "emendations")
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,16 @@ class Entry:
         kinds = {lemma.kind for lemma in self.lemmata}
         return kinds.pop() if len(kinds) == 1 else "lemma"
 
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """The classes of the entry's corrections, in order, each once."""
+        return tuple(dict.fromkeys(lem.category for lem in self.lemmata if lem.category))
+
 
 def lemma(node: Choice | Phrase) -> Lemma:
     if isinstance(node, Choice):
         return Lemma(node.xml_id or "", reading(node.edited, "critical"), reading(node.source, "diplomatic"),
-                     node.kind)
+                     node.kind, node.category)
     return Lemma(node.xml_id or "", reading(node.children, "critical"), reading(node.children, "diplomatic"),
                  "lemma")
 

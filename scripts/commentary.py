@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import concordance, figures
+from . import citing, concordance, figures
 from .diagnostics import Diagnostic
 from .i18n import LANGUAGES
 from .model import Choice, CommentaryEntry, Edition, Inline, Phrase, Pointer, TextDoc, Unit, Work, per_edition, walk
@@ -194,12 +194,13 @@ def check(edition: Edition, tei_dir: Path) -> list[Diagnostic]:
     path = tei_dir / edition.commentary_file
     found = resolver(edition)
     diagnostics = [d for entry in edition.commentary for d in _entry_problems(entry, edition, found, path)]
-    cited = {w for entry in edition.commentary for w in cited_works(entry, edition.bibliography_file)}
+    cited = citing.citers(edition)  # the commentary, the apparatus, the glossary, the introduction
     bibliography = tei_dir / (edition.bibliography_file or "")
     for work in edition.bibliography:
         if work.xml_id not in cited and work.subtype != SUPERSEDED:
             diagnostics.append(_problem(bibliography, work.line, "uncited-work",
-                                        f"bibliography entry {work.xml_id} is cited by no commentary entry"))
+                                        f"bibliography entry {work.xml_id} is cited by no commentary entry "
+                                        "(nor by the apparatus, the glossary or the introduction)"))
         diagnostics += _web_source_problems(work, work.xml_id in cited, bibliography)
     discussed = entries_by_question(edition)
     for row in concordance.rows(concordance.of_edition(edition)):

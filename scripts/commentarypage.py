@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from . import commentary, locators
+from .citing import Citer, citers
 from .commentary import Lemma, Resolver, cited_works, named_entities
 from .i18n import label, language_name
 from .model import CommentaryEntry, Edition, Lang, Phrase, TextDoc, walk
@@ -155,16 +156,13 @@ def commentary_page(edition: Edition, ctx: Ctx, links: CommentaryLinks) -> tuple
 _WEB_LABELS = {"only-source": "bib_web_only", "superseded": "bib_superseded"}
 
 
-def bibliography_page(edition: Edition, ctx: Ctx, commentary_url: str) -> tuple[str, list[TocEntry]]:
+def bibliography_page(edition: Edition, ctx: Ctx, citer_href: Callable[[Citer], str]) -> tuple[str, list[TocEntry]]:
+    """Every work, with every place that cites it (citing.citers); `citer_href` says where a citer is."""
     lang = ctx.lang
-    citing: dict[str, list[CommentaryEntry]] = {}
-    for entry in edition.commentary:
-        for work in cited_works(entry, edition.bibliography_file):
-            citing.setdefault(work, []).append(entry)
+    found = citers(edition)
     items = h("ul", {"class": "alb-bib"})
     for work in edition.bibliography:
-        cited_in = [h("a", {"href": f"{commentary_url}#{e.xml_id}"}, _title(e, lang))
-                    for e in citing.get(work.xml_id, [])]
+        cited_in = [h("a", {"href": citer_href(c)}, c.name(lang)) for c in found.get(work.xml_id, ())]
         consulted = work.consulted.get(lang) if work.consulted.by_lang else ""
         items.append(h("li", {"class": "alb-bib__item", "id": work.xml_id},
                        h("p", {"class": "alb-bib__ref"}, *inline(work.content, ctx), " ",

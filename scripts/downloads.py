@@ -102,7 +102,9 @@ def _tei_description(edition: Edition, file_name: str) -> Callable[[str], str]:
     if file_name in docs:
         return docs[file_name].title.get
     key = {edition.authority_file: "desc_tei_authority", edition.commentary_file: "desc_tei_commentary",
-           edition.bibliography_file: "desc_tei_bibliography", EDITION_FILE: "desc_tei_edition"}.get(file_name)
+           edition.bibliography_file: "desc_tei_bibliography", EDITION_FILE: "desc_tei_edition",
+           edition.glossary_file: "desc_tei_glossary",
+           edition.introduction_file: "desc_tei_introduction"}.get(file_name)
     return lambda lang: label(lang, key or "desc_tei_other")
 
 

@@ -222,7 +222,7 @@ LABELS: dict[str, dict[str, str]] = {
         "dl_plain": "Plain text",
         "dl_plain_intro": "UTF-8, one line per heading, paragraph or bibliography item, no markup and no header. "
                           "The diplomatic file of an original is its copy-text byte for byte; the critical file "
-                          "has the same lines, with the editors' corrections and regularisations, so a line-by-line "
+                          "has the same lines, with the editors' corrections, so a line-by-line "
                           "comparison shows every emendation. Notes are not included.",
         "dl_data": "Data",
         "dl_data_intro": "The index of persons, groups and places, and the concordance of figures, as CSV (UTF-8, "
@@ -565,7 +565,7 @@ LABELS: dict[str, dict[str, str]] = {
         "dl_plain": "Простой текст",
         "dl_plain_intro": "UTF-8, по строке на заголовок, абзац или библиографическую запись, без разметки и без "
                           "заголовка файла. Дипломатический файл оригинала побайтно совпадает с текстом-основой; "
-                          "в критическом файле те же строки с исправлениями и нормализациями редакторов, так что "
+                          "в критическом файле те же строки с исправлениями редакторов, так что "
                           "построчное сравнение показывает каждое исправление. Примечания не включены.",
         "dl_data": "Данные",
         "dl_data_intro": "Указатели лиц, групп и мест и конкорданс цифр в формате CSV (UTF-8, через запятую, "
@@ -768,6 +768,72 @@ _PUBLISHING: dict[str, dict[str, str]] = {
 }
 for _lang, _labels in _PUBLISHING.items():
     LABELS[_lang].update(_labels)
+# --- the editorial matter: introduction, glossary, classes of emendation (scripts/editorial.py) --------
+LABELS["en"].update({
+    "introduction": "Introduction",
+    "glossary": "Glossary",
+    "unit_section": "section",
+    "unit_term": "glossary entry",
+    "term_marker": "Glossary: {term}",
+    "cited_apparatus": "apparatus note {id} (text {siglum})",
+    "cited_glossary": "glossary: {title}",
+    "cited_introduction": "introduction: {title}",
+    "app_class": "{kind} ({cls})",
+    "gl_intro": "Terms of Russian and Qing administration, service and measurement that the texts use, with their "
+                "meaning in the seventeenth century, how the texts use them, and the sources of each definition. In "
+                "the texts a term links to its entry and shows a short definition on hover or keyboard focus; a ° "
+                "after a name marks a name that is also a term of this glossary.",
+    "gl_transliteration": "transliteration",
+    "gl_equivalent": "English",
+    "gl_usage": "In these texts",
+    "gl_in_texts": "Occurrences",
+    "gl_context": "Not used in the texts themselves: needed to read the introduction, the commentary and the index.",
+    "gl_sources": "Sources",
+    "gl_see_also": "See also",
+    "gl_index_entry": "Index",
+    "stemma_list": "The diagram as a list",
+    "stemma_nodes": "Texts, witnesses and sources",
+    "stemma_arcs": "Relations",
+    "stemma_cert_high": "certain",
+    "stemma_cert_medium": "probable",
+    "stemma_cert_low": "possible",
+    "stemma_key": "Solid line: certain; dashed: probable; dotted: possible.",
+    "desc_tei_glossary": "The glossary of the texts' terms, in English and Russian",
+    "desc_tei_introduction": "The editors' introduction (dates, authorship, relations, stemma), in English and Russian",
+})
+LABELS["ru"].update({
+    "introduction": "Введение",
+    "glossary": "Глоссарий",
+    "unit_section": "раздел",
+    "unit_term": "статья глоссария",
+    "term_marker": "Глоссарий: {term}",
+    "cited_apparatus": "примечание аппарата {id} (текст {siglum})",
+    "cited_glossary": "глоссарий: {title}",
+    "cited_introduction": "введение: {title}",
+    "app_class": "{kind} ({cls})",
+    "gl_intro": "Термины русского и цинского управления, службы и мер, встречающиеся в текстах: их значение в XVII в., "
+                "их употребление в текстах и источники каждого определения. В текстах термин ссылается на свою статью "
+                "и при наведении или фокусе с клавиатуры показывает краткое определение; знак ° после имени отмечает "
+                "имя, которое является и термином глоссария.",
+    "gl_transliteration": "транслитерация",
+    "gl_equivalent": "по-английски",
+    "gl_usage": "В этих текстах",
+    "gl_in_texts": "Употребления",
+    "gl_context": "В самих текстах не встречается: нужен для чтения введения, комментария и указателей.",
+    "gl_sources": "Источники",
+    "gl_see_also": "См. также",
+    "gl_index_entry": "Указатель",
+    "stemma_list": "Схема в виде списка",
+    "stemma_nodes": "Тексты, копии и источники",
+    "stemma_arcs": "Связи",
+    "stemma_cert_high": "несомненно",
+    "stemma_cert_medium": "вероятно",
+    "stemma_cert_low": "возможно",
+    "stemma_key": "Сплошная линия — несомненная связь, штриховая — вероятная, пунктирная — возможная.",
+    "desc_tei_glossary": "Глоссарий терминов текстов на английском и русском языках",
+    "desc_tei_introduction": "Введение редакторов (датировка, авторство, связи текстов, стемма) на английском и "
+                             "русском языках",
+})
 
 
 def language_name(site_lang: str, lang: str) -> str:

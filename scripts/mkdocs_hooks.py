@@ -46,6 +46,7 @@ from scripts import (  # noqa: E402
     buildinfo,
     changelog,
     citation,
+    citing,
     commentary,
     commentarypage,
     concordance,
@@ -57,7 +58,9 @@ from scripts import (  # noqa: E402
     dtslinks,
     entitydata,
     exports,
+    glossarypage,
     indexpage,
+    intropage,
     jsonld,
     pages,
     pipeline,
@@ -180,8 +183,10 @@ def site_nav(edition: Edition) -> list:
     """The site's navigation (mkdocs.yml `nav`), derived from the edition: which texts, which pages."""
     return [
         {"Home": "index.md"},
+        *([pages.INTRODUCTION_URI] if edition.introduction else []),
         {"Texts": [pages.text_page_uri(t.slug) for t in edition.texts]},
         {"Index": [pages.index_page_uri(kind) for kind in pages.INDEX_SLUGS]},
+        *([pages.GLOSSARY_URI] if edition.glossary else []),
         pages.CONCORDANCE_URI,
         *([pages.COMMENTARY_URI, pages.BIBLIOGRAPHY_URI] if edition.commentary else []),
         pages.DOWNLOADS_URI,
@@ -260,7 +265,9 @@ def _pointer_href(edition: Edition, lang: str, page: Page) -> Callable[[str], st
         if file_name == edition.authority_file and fragment:
             return entity(fragment)
         for name, uri in ((edition.bibliography_file, pages.BIBLIOGRAPHY_URI),
-                          (edition.commentary_file, pages.COMMENTARY_URI)):
+                          (edition.commentary_file, pages.COMMENTARY_URI),
+                          (edition.glossary_file, pages.GLOSSARY_URI),
+                          (edition.introduction_file, pages.INTRODUCTION_URI)):
             if name and file_name == name:
                 return _page_href(uri, lang, page) + (f"#{fragment}" if fragment else "")
         if file_name == "edition.xml" and fragment.startswith("q-"):
@@ -282,6 +289,24 @@ def _commentary_links(edition: Edition, lang: str, page: Page) -> commentarypage
 def _ctx(edition: Edition, lang: str, page: Page) -> Ctx:
     return Ctx(lang, entity_href=_entity_href(edition, lang, page), pointer_href=_pointer_href(edition, lang, page),
                entity_attrs=search.entity_attrs(edition))
+
+
+def _term_href(edition: Edition, lang: str, page: Page):
+    entries = {e.xml_id for e in edition.glossary}
+    glossary = _page_href(pages.GLOSSARY_URI, lang, page)
+    return lambda entry: f"{glossary}#{entry}" if entry in entries else None
+
+
+def _citer_href(edition: Edition, lang: str, page: Page):
+    """Where a place that cites a work is (the bibliography page's "cited in")."""
+    uris = {citing.COMMENTARY: pages.COMMENTARY_URI, citing.GLOSSARY: pages.GLOSSARY_URI,
+            citing.INTRODUCTION: pages.INTRODUCTION_URI}
+
+    def href(citer: citing.Citer) -> str:
+        uri = pages.text_page_uri(citer.siglum.lower()) if citer.kind == citing.APPARATUS and citer.siglum \
+            else uris[citer.kind]
+        return f"{_page_href(uri, lang, page)}#{citer.xml_id}"
+    return href
 
 
 def _toc(entries: list) -> object:
@@ -317,6 +342,8 @@ def _page_body(html: str, page: Page, config: MkDocsConfig) -> str:
         return _search_page(page, config)
     if kind == PAGE_CHANGES:
         return _changes_page(page, config)
+    if kind in (pages.PAGE_GLOSSARY, pages.PAGE_INTRODUCTION):
+        return _editorial_page(page, config, kind)
     if kind != pages.PAGE_TEXT:
         return html
     edition = _edition()
@@ -335,10 +362,13 @@ def _page_body(html: str, page: Page, config: MkDocsConfig) -> str:
         commented = textpage.Commented(
             on_page.refs, lambda ctx: commentarypage.text_page_section(on_page, ctx, comment_links, text.siglum),
             tuple(e for _, entry, _ in on_page.entries for e in commentary.named_entities(entry)))
+    glossed = textpage.Glossed({c.xml_id: c.label for c in edition.emendation_classes},
+                               _term_href(edition, lang, page), glossarypage.term_label(edition, lang),
+                               lambda docs: glossarypage.cards(edition, docs, lang))
     fragment, toc = textpage.text_page(text, edition.translation(text.siglum), lang, links,
                                        {e.xml_id: e for e in edition.entities}, _entity_href(edition, lang, page),
                                        commented, _pointer_href(edition, lang, page),
-                                       _dts_links(edition, text, page))
+                                       _dts_links(edition, text, page), glossed)
     page.toc = _toc(toc)
     return fragment
 
@@ -437,7 +467,21 @@ def _commentary_page(page: Page, config: MkDocsConfig, kind: str) -> str:
     if kind == pages.PAGE_COMMENTARY:
         fragment, toc = commentarypage.commentary_page(edition, ctx, _commentary_links(edition, lang, page))
     else:
-        fragment, toc = commentarypage.bibliography_page(edition, ctx, _page_href(pages.COMMENTARY_URI, lang, page))
+        fragment, toc = commentarypage.bibliography_page(edition, ctx, _citer_href(edition, lang, page))
+    page.toc = _toc(toc)
+    return fragment
+
+
+def _editorial_page(page: Page, config: MkDocsConfig, kind: str) -> str:
+    """The glossary and the introduction (scripts/glossarypage.py, scripts/intropage.py)."""
+    edition = _edition()
+    lang = _page_language(page, config)
+    ctx = _ctx(edition, lang, page)
+    if kind == pages.PAGE_GLOSSARY:
+        links = glossarypage.GlossaryLinks(text_page=_text_href(lang, page), entity=_entity_href(edition, lang, page))
+        fragment, toc = glossarypage.glossary_page(edition, ctx, links)
+    else:
+        fragment, toc = intropage.introduction_page(edition, ctx)
     page.toc = _toc(toc)
     return fragment
 

@@ -32,6 +32,7 @@ class Choice:
     source: tuple[Inline, ...]
     edited: tuple[Inline, ...]
     xml_id: str | None = None
+    category: str | None = None  # the class of emendation (<corr ana="edition.xml#em-…">), by id
 
 
 @dataclass(frozen=True)
@@ -342,6 +343,77 @@ class Work:
         return self.kind == "webpage"
 
 
+# --- the editorial matter: classes of emendation, glossary, introduction ---------------------------
+
+@dataclass(frozen=True)
+class EmendationClass:
+    """A declared class of correction (edition.xml, taxonomy "emendations"): every <corr> names one."""
+    xml_id: str
+    label: Bilingual
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A term of the glossary (tei/glossary.xml, one <entry>): headword, equivalents, definition, sources."""
+    xml_id: str
+    headword: str  # in the language of the texts (Russian)
+    transliteration: str
+    equivalent: Bilingual  # the English equivalent, the Russian headword
+    definition: tuple[tuple[Lang, tuple[Inline, ...]], ...]
+    usage: tuple[tuple[Lang, tuple[Inline, ...]], ...] = ()  # how the texts use it
+    sources: tuple[tuple[Inline, ...], ...] = ()
+    related: tuple[str, ...] = ()  # other entries (ids)
+    entity: str | None = None  # the index entry of the same group, if there is one
+    scope: str = "text"  # "text": linked from the texts; "context": needed to read the editorial matter
+    line: int = 0
+
+    def body(self, lang: Lang, part: str = "definition") -> tuple[Inline, ...]:
+        versions = dict(getattr(self, part))
+        return versions.get(lang) or versions.get("en") or ()
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    xml_id: str
+    label: Bilingual
+    type: str | None = None  # "text", "witness", "source", "lost"
+    corresp: str | None = None  # what the node stands for (a text, a work of the bibliography), as a pointer
+
+
+@dataclass(frozen=True)
+class GraphArc:
+    source: str  # node id (from)
+    target: str  # node id (to)
+    label: Bilingual
+    cert: str | None = None
+
+
+@dataclass(frozen=True)
+class Graph:
+    """A small directed graph (a stemma), from TEI <graph>/<node>/<arc>."""
+    xml_id: str
+    title: Bilingual
+    description: Bilingual
+    nodes: tuple[GraphNode, ...]
+    arcs: tuple[GraphArc, ...]
+
+
+@dataclass(frozen=True)
+class IntroSection:
+    """A citable section of the introduction: a heading and paragraphs per language, perhaps a figure."""
+    xml_id: str
+    heading: Bilingual
+    paragraphs: tuple[tuple[Lang, tuple[Inline, ...]], ...]
+    graph: Graph | None = None
+    level: int = 2
+    line: int = 0
+
+    def body(self, lang: Lang) -> list[tuple[Inline, ...]]:
+        mine = [content for paragraph_lang, content in self.paragraphs if paragraph_lang == lang]
+        return mine or [content for paragraph_lang, content in self.paragraphs if paragraph_lang == "en"]
+
+
 @dataclass(frozen=True)
 class Edition:
     version: str
@@ -365,6 +437,12 @@ class Edition:
 
     def citation_tree(self, doc: TextDoc) -> CitationTree | None:
         return next((t for t in self.citation_trees if t.file_name == doc.file_name), None)
+    # The editorial matter of scripts/editorial.py: the classes of emendation, the glossary, the introduction.
+    emendation_classes: tuple[EmendationClass, ...] = field(default_factory=tuple)
+    glossary: tuple[GlossaryEntry, ...] = field(default_factory=tuple)
+    glossary_file: str | None = None
+    introduction: tuple[IntroSection, ...] = field(default_factory=tuple)
+    introduction_file: str | None = None
 
     def documents(self) -> list[TextDoc]:
         """Originals and translations, each original followed by its translation."""

@@ -28,6 +28,10 @@ PAGE_DOWNLOADS = "downloads"
 DOWNLOADS_URI = "downloads/index.md"
 PAGE_SEARCH = "search"
 SEARCH_URI = "search/index.md"
+PAGE_GLOSSARY = "glossary"
+GLOSSARY_URI = "glossary/index.md"
+PAGE_INTRODUCTION = "introduction"
+INTRODUCTION_URI = "introduction/index.md"
 GENERATED_MARKER = "alb_generated"
 INDEX_SLUGS = {"person": "persons", "org": "groups", "place": "places"}
 
@@ -79,6 +83,12 @@ def stubs(edition: Edition) -> list[PageStub]:
             for kind, uri in ((PAGE_COMMENTARY, COMMENTARY_URI), (PAGE_BIBLIOGRAPHY, BIBLIOGRAPHY_URI)):
                 out.append(PageStub(uri.replace(".md", f".{lang}.md"),
                                     {"title": label(lang, kind), "alb_page": kind, GENERATED_MARKER: True}))
+    for kind, uri, present in ((PAGE_INTRODUCTION, INTRODUCTION_URI, edition.introduction),
+                               (PAGE_GLOSSARY, GLOSSARY_URI, edition.glossary)):
+        if present:  # the editorial matter (scripts/editorial.py)
+            out += [PageStub(uri.replace(".md", f".{lang}.md"),
+                             {"title": label(lang, kind), "alb_page": kind, GENERATED_MARKER: True})
+                    for lang in LANGUAGES]
     for lang in LANGUAGES:
         out.append(PageStub(SEARCH_URI.replace(".md", f".{lang}.md"),
                             {"title": label(lang, "search"), "alb_page": PAGE_SEARCH, GENERATED_MARKER: True}))

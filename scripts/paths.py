@@ -8,7 +8,8 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = PROJECT_ROOT / "docs"
 # Sub-directories of docs/ written by the build (gitignored).
-GENERATED_DIRS = ("texts", "index", "concordance", "commentary", "bibliography", "downloads", "search", "changes")
+GENERATED_DIRS = ("texts", "index", "concordance", "commentary", "bibliography", "downloads", "search", "changes",
+                  "glossary", "introduction")
 SCHEMA_PATH = PROJECT_ROOT / "tei" / "schema" / "tei_all.rng"
 CACHE_DIR = PROJECT_ROOT / ".cache"
 

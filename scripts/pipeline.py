@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import alignment, anchors, citetree, commentary, figures, names, rules, schema, teiload, transform
+from . import alignment, anchors, citetree, commentary, editorial, figures, names, rules, schema, teiload, transform
 from .diagnostics import Diagnostic, TeiError
 from .model import Edition
 from .paths import SCHEMA_PATH, tei_dir
@@ -101,7 +101,10 @@ def _model(files: list[teiload.TeiFile], directory: Path) -> tuple[Edition, list
     trees, cite_problems = citetree.of_corpus(files, {d.file_name for d in edition.documents()})
     edition = replace(edition, citation_trees=trees)
     problems += cite_problems
+    edition, more = editorial.attach(edition, files)
+    problems += more
     problems += names.check(edition, directory)
+    problems += editorial.check(edition, directory)
     problems += figures.check(edition, directory)
     problems += alignment.check(edition, directory)
     if not problems:  # the commentary's checks compare figures, which must be sound first

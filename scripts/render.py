@@ -95,6 +95,9 @@ class Ctx:
     pointer_href: Callable[[str], str | None] | None = None
     # Extra attributes of a name naming this entity (search: the entity's other forms).
     entity_attrs: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # Where a glossary entry is (a <term> links to it, with a card like a name's), by entry id.
+    term_href: Callable[[str], str | None] | None = None
+    term_label: Callable[[str], str] | None = None  # the accessible name of a term marker ("glossary: воевода")
 
 
 def inline(nodes: Iterable[Inline], ctx: Ctx) -> list[Child]:
@@ -109,10 +112,12 @@ def inline(nodes: Iterable[Inline], ctx: Ctx) -> list[Child]:
             out.append(_phrase(node, ctx))
             out += comment_markers(node.xml_id, ctx)
             if node.entity and not ctx.in_link and ctx.entity_href and ctx.entity_href(node.entity):
-                # A name is a link: markers of what it contains (a corrected form) follow it.
+                # A name is a link: markers of what it contains (a corrected form, a term) follow it.
                 for inner in walk(node.children):
                     if isinstance(inner, (Choice, Phrase)):
                         out += comment_markers(inner.xml_id, ctx)
+                    if isinstance(inner, Phrase) and inner.tag == "term":
+                        out.append(term_marker(inner, ctx))
         elif isinstance(node, Note):
             out.append(note_marker(node, ctx) if node.xml_id in ctx.note_numbers else _inline_note(node, ctx))
     return clustered(out)
@@ -138,9 +143,38 @@ def _name(node: Phrase, ctx: Ctx) -> etree._Element:
              *inline(node.children, replace(ctx, in_link=True)))
 
 
+def _term_entry(node: Phrase) -> str:
+    return next((part.rsplit("#", 1)[1] for part in (node.attr("ref") or "").split() if "#" in part), "")
+
+
+def _term(node: Phrase, ctx: Ctx) -> etree._Element:
+    """A glossary term: a link to its entry, described by the entry's card (the name cards' script
+    shows it, by data-entity). Inside a name's link it is a span; term_marker follows the name."""
+    entry = _term_entry(node)
+    href = ctx.term_href(entry) if ctx.term_href and not ctx.in_link else None
+    attrs = {"class": "tei-term alb-term", "id": node.xml_id, "lang": node.lang, "data-term": entry}
+    if href is None:
+        return h("span", attrs, *inline(node.children, ctx))
+    return h("a", {**attrs, "data-entity": entry, "href": href, "aria-describedby": f"card-{entry}"},
+             *inline(node.children, replace(ctx, in_link=True)))
+
+
+def term_marker(node: Phrase, ctx: Ctx) -> Child:
+    """After a name that contains a term (the name links to the index): a small link to the glossary."""
+    entry = _term_entry(node)
+    href = ctx.term_href(entry) if ctx.term_href else None
+    if href is None:
+        return None
+    name = ctx.term_label(entry) if ctx.term_label else entry
+    return h("a", {"class": "alb-termref", "href": href, "data-entity": entry, "lang": ctx.lang,
+                   "aria-label": name, "aria-describedby": f"card-{entry}"}, h("sup", None, "°"))
+
+
 def _phrase(node: Phrase, ctx: Ctx) -> etree._Element:
     if node.entity:
         return _name(node, ctx)
+    if node.tag == "term":
+        return _term(node, ctx)
     attrs = {"class": f"tei-{node.tag}", "lang": node.lang, "id": node.xml_id}
     if node.tag == "seg" and node.attr("type") == "lemma":
         attrs["class"] = "tei-seg alb-lemma"

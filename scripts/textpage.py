@@ -19,7 +19,7 @@ from lxml import etree
 from . import apparatus, dtslinks, locators, search
 from .entityinfo import dates_line, one_line
 from .i18n import label, language_name, template
-from .model import BiblList, Choice, Division, Entity, Head, Lang, Note, Paragraph, Phrase, TextDoc
+from .model import BiblList, Bilingual, Choice, Division, Entity, Head, Lang, Note, Paragraph, Phrase, TextDoc
 from .readings import reading
 from .render import (
     CommentRef,
@@ -245,11 +245,19 @@ def _where(entry: apparatus.Entry, site_lang: Lang) -> str:
     return label(site_lang, "para_short", n=entry.unit_n) if entry.unit_n else entry.unit_id
 
 
-def apparatus_entry(entry: apparatus.Entry, text: TextDoc, ctx: Ctx) -> etree._Element:
+def _kind(entry: apparatus.Entry, lang: Lang, classes: Mapping[str, Bilingual]) -> str:
+    """"Correction", or with its class of emendation: "Correction (typographical error)"."""
+    kind = label(lang, f"kind_{entry.kind}")
+    named = [classes[c].get(lang) for c in entry.categories if c in classes]
+    return label(lang, "app_class", kind=kind, cls="; ".join(named)) if named and entry.kind == "correction" else kind
+
+
+def apparatus_entry(entry: apparatus.Entry, text: TextDoc, ctx: Ctx,
+                    classes: Mapping[str, Bilingual] | None = None) -> etree._Element:
     note, lang = entry.note, ctx.lang
     n = apparatus.letter(entry.number)
     meta = h("p", {"class": "alb-app__meta"},
-             h("span", {"class": "alb-app__kind"}, label(lang, f"kind_{entry.kind}")),
+             h("span", {"class": "alb-app__kind"}, _kind(entry, lang, classes or {})),
              f" · {label(lang, 'certainty', cert=label(lang, f'cert_{note.cert}'))}" if note.cert else None,
              " ", permalink(note.xml_id, "unit_apparatus", lang, locators.note(n, lang)))
     # The list's own numbers are not shown (edition.css): the entry's letter, as its marker in the
@@ -266,14 +274,15 @@ def apparatus_entry(entry: apparatus.Entry, text: TextDoc, ctx: Ctx) -> etree._E
              meta)
 
 
-def apparatus_section(text: TextDoc, entries: list[apparatus.Entry], ctx: Ctx) -> etree._Element | None:
+def apparatus_section(text: TextDoc, entries: list[apparatus.Entry], ctx: Ctx,
+                      classes: Mapping[str, Bilingual] | None = None) -> etree._Element | None:
     if not entries:
         return None
     heading_id = f"{text.siglum}-apparatus"
     return h("section", {"class": "alb-apparatus", "aria-labelledby": heading_id},
              h("h2", {"id": heading_id}, label(ctx.lang, "apparatus")),
              h("p", {"class": "alb-apparatus__intro"}, label(ctx.lang, "apparatus_intro")),
-             h("ol", {"class": "alb-apparatus__list"}, *(apparatus_entry(e, text, ctx) for e in entries)))
+             h("ol", {"class": "alb-apparatus__list"}, *(apparatus_entry(e, text, ctx, classes) for e in entries)))
 
 
 # --- name cards ----------------------------------------------------------------------------------
@@ -321,18 +330,31 @@ class Commented:
     entities: tuple[str, ...] = ()  # named in the entries shown on the page (they need cards too)
 
 
+@dataclass(frozen=True)
+class Glossed:
+    """The editorial matter a text page uses: the classes of emendation (named in the apparatus) and the
+    glossary (terms link to their entries, whose cards the page carries)."""
+    classes: Mapping[str, Bilingual]
+    term_href: Callable[[str], str | None] | None = None
+    term_label: Callable[[str], str] | None = None
+    cards: Callable[[list[TextDoc]], etree._Element | None] | None = None
+
+
 def text_page(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links: Links,
               entities: Mapping[str, Entity] | None = None,
               entity_href: Callable[[str], str | None] | None = None,
               commented: Commented | None = None,
               pointer_href: Callable[[str], str | None] | None = None,
-              dts_links: Mapping[str, dtslinks.DtsLink] | None = None) -> tuple[str, list[TocEntry]]:
+              dts_links: Mapping[str, dtslinks.DtsLink] | None = None,
+              glossed: Glossed | None = None) -> tuple[str, list[TocEntry]]:
     entries = apparatus.entries(text)
     entities = entities or {}
     ctx = Ctx(site_lang, apparatus.numbering(entries),
               entity_href=(lambda e: entity_href(e) if e in entities else None) if entity_href else None,
               comments=commented.refs if commented else {}, pointer_href=pointer_href,
-              entity_attrs=search.attrs_by_entity(entities.values()))
+              entity_attrs=search.attrs_by_entity(entities.values()),
+              term_href=glossed.term_href if glossed else None, term_label=glossed.term_label if glossed else None)
+    docs = [d for d in (text, translation) if d is not None]
     # The local commentary is left out of the search index (search.EXCLUDE_SELECTORS): no name forms.
     local_commentary = commented.section(replace(ctx, entity_attrs={})) if commented else None
     article = h("div", {"class": "alb-edition", "data-siglum": text.siglum,
@@ -346,10 +368,10 @@ def text_page(text: TextDoc, translation: TextDoc | None, site_lang: Lang, links
                 controls(text, translation, site_lang),
                 *notices(text, translation, site_lang, links),
                 text_body(text, translation, ctx),
-                apparatus_section(text, entries, ctx),
+                apparatus_section(text, entries, ctx, glossed.classes if glossed else None),
                 local_commentary,
-                cards([d for d in (text, translation) if d is not None], entities, site_lang,
-                      commented.entities if commented else ()))
+                cards(docs, entities, site_lang, commented.entities if commented else ()),
+                glossed.cards(docs) if glossed and glossed.cards else None)
     dtslinks.annotate(article, dts_links or {}, site_lang)
     toc = [TocEntry(d.xml_id, reading(head_in(site_lang, d, translation).content, "critical"), 2)
            for d in text.divisions if d.head is not None]

@@ -130,8 +130,9 @@ def _choice(el: etree._Element, ctx: Context) -> list[Inline]:
     parts = {etree.QName(c).localname: c for c in el if isinstance(c.tag, str)}
     for source, edited, kind in (("sic", "corr", "correction"), ("orig", "reg", "regularisation")):
         if source in parts and edited in parts:
+            category = (pointer_ids(parts[edited].get("ana")) or (None,))[0]  # the class of emendation
             return [Choice(kind, tuple(mixed_content(parts[source], ctx)),
-                           tuple(mixed_content(parts[edited], ctx)), xml_id(el))]
+                           tuple(mixed_content(parts[edited], ctx)), xml_id(el), category)]
     ctx.problem(el, "unsupported", "<choice> needs sic+corr or orig+reg")
     return []
 
@@ -162,7 +163,8 @@ def with_mention_ids(unit_id: str, content: tuple[Inline, ...]) -> tuple[Inline,
         out: list[Inline] = []
         for node in nodes:
             if isinstance(node, Phrase):
-                entity = node.entity
+                # names, and glossary terms (the glossary lists their occurrences): "A-p1-gl-voevoda-1"
+                entity = node.entity or (term_id(node) if node.tag == "term" else None)
                 if entity and not node.xml_id:
                     seen[entity] = seen.get(entity, 0) + 1
                     node = replace(node, xml_id=f"{unit_id}-{entity}-{seen[entity]}")
@@ -173,6 +175,12 @@ def with_mention_ids(unit_id: str, content: tuple[Inline, ...]) -> tuple[Inline,
         return tuple(out)
 
     return visit(content)
+
+
+def term_id(node: Phrase) -> str | None:
+    """The glossary entry a <term ref="glossary.xml#gl-…"> points at."""
+    ids = pointer_ids(node.attr("ref"))
+    return ids[0] if ids else None
 
 
 def _paragraph(el: etree._Element, ctx: Context) -> Paragraph:
@@ -358,12 +366,14 @@ def episodes(meta: TeiFile) -> tuple[Episode, ...]:
 
 
 COMMENTARY_TYPE = "commentary"
+# <text> types that hold editorial matter, not an original or a translation (scripts/editorial.py)
+EDITORIAL_TYPES = frozenset({COMMENTARY_TYPE, "glossary", "introduction"})
 
 
 def is_text(f: TeiFile) -> bool:
-    """An original or a translation (the commentary is a <text> too, of type "commentary")."""
+    """An original or a translation (the commentary, glossary and introduction are <text>s too, typed)."""
     text = f.root.find(tei("text"))
-    return text is not None and text.get("type") != COMMENTARY_TYPE
+    return text is not None and text.get("type") not in EDITORIAL_TYPES
 
 
 def is_commentary(f: TeiFile) -> bool:

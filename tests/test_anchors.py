@@ -49,6 +49,10 @@ def test_every_citable_unit_is_an_html_anchor_in_both_languages(site: Path, edit
                 if isinstance(n, Phrase) and n.entity}
     cards = {f"card-{n.entity}" for doc in (text, translation) for n in doc.inline_nodes()
              if isinstance(n, Phrase) and n.entity}
+    # every glossary term too (the glossary's occurrences land on it), with its entry's card
+    terms = [n for doc in (text, translation) for n in doc.inline_nodes() if isinstance(n, Phrase) and n.tag == "term"]
+    name_ids |= {n.xml_id for n in terms}
+    cards |= {f"card-{n.attr('ref').rsplit('#', 1)[1]}" for n in terms}
     page_parts = {f"{siglum}-apparatus"} if markers else set()
     controls = {f"alb-{name}" for name in ("view-critical", "view-diplomatic", "layout-parallel",
                                             "layout-original", "layout-translation")}

@@ -32,6 +32,8 @@ PAGE_TYPES: dict[str, str] = {
     "concordance": "concordance/",
     "commentary": "commentary/",
     "bibliography": "bibliography/",
+    "introduction": "introduction/",
+    "glossary": "glossary/",
     "downloads": "downloads/",
     "search": "search/",
     "changes": "changes/",

@@ -417,7 +417,7 @@
     });
   }
 
-  // --- name cards: who or what a name is, on hover, keyboard focus and a first tap ----------------
+  // --- name cards (and the glossary's term cards): who or what a name is, on hover, focus and a first tap
   var card = null;
   var cardName = null;  // the name whose card is shown
   var tapped = null;  // the name whose card a tap opened (the next tap on it follows the link)
@@ -458,7 +458,7 @@
   }
 
   function nameOf(event) {
-    return event.target.closest ? inPage(event.target.closest("a.alb-name")) : null;
+    return event.target.closest ? inPage(event.target.closest("a.alb-name, a.alb-term, a.alb-termref")) : null;
   }
 
   // On the document, not on each of the page's hundreds of names; mouseover/mouseout count only
