@@ -75,7 +75,7 @@ GOLDEN_ENTRY = (
     '<p class="alb-app__meta"><span class="alb-app__kind">Correction</span> · Certainty: high '
     '<a class="alb-permalink" href="#T-app1" title="Permalink to apparatus note T-app1" '
     'aria-label="Permalink to apparatus note T-app1" lang="en" data-unit="apparatus note" '
-    'data-locator="note 1">¶</a></p></li>'
+    'data-locator="note a">¶</a></p></li>'
 )
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import re
 import threading
 import urllib.error
 import urllib.request
@@ -26,13 +25,13 @@ import pytest
 import uritemplate
 from lxml import etree, html
 
-from scripts import dts, teiload
+from scripts import dts, siteurl, teiload
 from scripts.model import Edition
 from scripts.paths import PROJECT_ROOT
 from tests import dtsrules
 
 TEI = PROJECT_ROOT / "tei"
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+SITE_URL = siteurl.DEFAULT  # mkdocs.yml: site_url from SITE_URL, unset in the tests
 NS = {"tei": teiload.TEI_NS, "dts": dts.WRAPPER_NS}
 
 
