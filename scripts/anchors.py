@@ -247,7 +247,8 @@ def check(edition: Edition, corpus: Path, docs_dir: Path = DOCS_DIR) -> list[Dia
     if not registry.exists():
         if history is None and directory.resolve() != PROJECT_REGISTRY:
             return []  # a corpus never published: nothing to protect
-        found = f"its git history registers {len(history)} anchors; restore it" if history else "restore it"
+        found = (f"its git history registers {len(history)} anchors; `make anchors` or git restores it" if history
+                 else "restore it")
         return [Diagnostic.at(registry, 0, "anchor-registry", f"the registry of published anchors is missing ({found}: "
                               "published anchors stay citable, and the registry only grows)")]
     registered, problems = read_registry(directory)
@@ -288,7 +289,7 @@ def _deleted_lines(registered: dict[Anchor, int], history: dict[tuple[str, str],
     return [Diagnostic.at(registry, 0, "anchor-registry",
                           f"published anchor {anchor_id} on {page or '/'} (registered in commit {commit}) has been "
                           f"deleted from the registry; its lines are never removed (a moved anchor keeps its line and "
-                          f"is declared in {display_path(aliases)})")
+                          f"is declared in {display_path(aliases)}); `make anchors` puts it back")
             for (anchor_id, page), commit in sorted((history or {}).items()) if (anchor_id, page) not in now]
 
 
@@ -322,33 +323,43 @@ def apply_aliases(fragment: str, here: list[Alias], moved: list[tuple[Alias, str
 
 # --- `python -m scripts.anchors --update` ---------------------------------------------------------
 
+def restore(directory: Path) -> int:
+    """Put back every line the registry's git history has and the file lacks; the number put back."""
+    history = anchorhistory.registered(directory.parent, f"{REGISTRY_DIR}/{PUBLISHED_FILE}") or {}
+    registered, problems = read_registry(directory)
+    restored = {Anchor(page, anchor_id) for anchor_id, page in history} - set(registered)
+    if restored and not problems:
+        directory.mkdir(exist_ok=True)
+        (directory / PUBLISHED_FILE).write_text(registry_text(set(registered) | restored), encoding="utf-8")
+    return len(restored) if not problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--update", action="store_true", help="append newly published anchors to the registry")
+    parser.add_argument("--update", action="store_true", help="append newly published anchors to the registry "
+                                                              "(and put back lines its git history has)")
     args = parser.parse_args(argv)
     from . import pipeline
     from .diagnostics import TeiError
 
+    directory = registry_dir()
+    restored = restore(directory) if args.update else 0
     try:
         edition = pipeline.load_edition()
     except TeiError as exc:
         print(exc, file=sys.stderr)
         return 1
-    directory = registry_dir()
     registered, problems = read_registry(directory)
     if problems:
         print("\n".join(map(str, problems)), file=sys.stderr)
         return 1
     now = published(edition)
     new = now - set(registered)
-    history = anchorhistory.registered(directory.parent, f"{REGISTRY_DIR}/{PUBLISHED_FILE}") or {}
-    restored = {Anchor(page, anchor_id) for anchor_id, page in history} - set(registered)
     if args.update:
         directory.mkdir(exist_ok=True)
-        every = set(registered) | now | restored
-        (directory / PUBLISHED_FILE).write_text(registry_text(every), encoding="utf-8")
-        print(f"{len(new)} new anchor(s) registered, {len(restored)} deleted line(s) restored from git; "
-              f"{len(every)} in all.")
+        (directory / PUBLISHED_FILE).write_text(registry_text(set(registered) | now), encoding="utf-8")
+        print(f"{len(new)} new anchor(s) registered, {restored} deleted line(s) put back from git; "
+              f"{len(set(registered) | now)} in all.")
     else:
         print(f"{len(now)} anchors published, {len(registered)} registered, {len(new)} not yet registered.")
     return 0

@@ -51,7 +51,8 @@ SUFFIXES = (("-ref", "the marker of a note has the id {note}-ref"),
             ("-commentary", "a text page's commentary heading has the id {siglum}-commentary"))
 FIXED = frozenset({
     *(section for section, _ in downloads.SECTIONS), downloadspage.ENTITY_COLUMNS_ID,
-    "data-columns", "charts", "timeline", "timeline-sieges", "timeline-context", "map",
+    "data-columns", "charts", "timeline", "map",
+    *(f"timeline-{chart}{part}" for chart in ("sieges", "context") for part in ("", "-title", "-desc")),
     concordancepage.FILTER_ID, searchpage.INPUT_ID,
 })
 _MENTION_TAIL = re.compile(r"(?P<entity>.+)-(?P<n>[1-9]\d*)")

@@ -11,6 +11,7 @@ end; INF, NaN and impossible Julian dates accepted (and crashing the pages); res
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -399,8 +400,44 @@ def test_a_title_with_markup_is_escaped_everywhere(tmp_path: Path) -> None:
     assert title in page.find(".//header").text_content()
     for path in site.rglob("*.html"):
         doc = html.parse(str(path)).getroot()
-        assert not [s for s in doc.iter("script") if "alert(" in (s.text or "")], path
+        for script in doc.iter("script"):
+            if script.get("type") == "application/json":  # data for edition.js: the title is a JSON string there
+                assert "</" not in script.text, path
+                json.loads(script.text)
+            else:
+                assert "alert(" not in (script.text or ""), path
         assert not list(doc.iter("b")), path
+    cite_data = json.loads(page.get_element_by_id("alb-cite-data").text)
+    assert cite_data["templates"]["page"].startswith(f"\u201c{title}.\u201d")
     nav_titles = [a.text_content().strip() for a in html.parse(str(site / "index.html")).getroot()
                   .cssselect("nav.md-nav--primary a")]
     assert title in nav_titles
+
+
+# --- environment variables ------------------------------------------------------------------------
+
+NOT_A_NUMBER = "is not a whole number of seconds since 1970"
+
+
+@pytest.mark.parametrize(("value", "problem"), [
+    ("\u00b2", NOT_A_NUMBER),  # "²".isdigit() is true, int("²") a traceback
+    ("\uff11\uff12\uff13", NOT_A_NUMBER),  # full-width digits: isdigit() and int() accept them
+    ("-1", NOT_A_NUMBER),
+    ("1e9", NOT_A_NUMBER),
+    ("99999999999", "is after 2107-12-31, the last date a zip file can record"),  # struct.error in the zip
+])
+def test_source_date_epoch_must_be_plain_seconds_a_zip_can_hold(value: str, problem: str) -> None:
+    from scripts import buildinfo, downloads
+
+    with pytest.raises(buildinfo.BuildInfoError) as raised:
+        buildinfo.of("0.3.0", environ={"SOURCE_DATE_EPOCH": value})
+    assert str(raised.value) == f'SOURCE_DATE_EPOCH="{value}" {problem}'
+    with pytest.raises(ValueError, match=re.escape(problem)):
+        downloads.zip_timestamp("2026-11-22", value)
+
+
+def test_the_last_second_a_zip_can_record() -> None:
+    from scripts import buildinfo, downloads
+
+    assert buildinfo.of("0.3.0", environ={"SOURCE_DATE_EPOCH": " 4354819199 "}).date == "2107-12-31"
+    assert downloads.zip_timestamp("2026-11-22", "4354819199") == (2107, 12, 31, 23, 59, 58)
