@@ -7,7 +7,8 @@ Registered in mkdocs.yml (`hooks:`). Once per process:
                 rebuild beside the served site and keep the last good one served after a failure
                 (devserve.keep_last_good; on_build_error records the failure)
 Order of events per language build:
-  on_config     wait for the previous serve rebuild's search indexer; load + validate the corpus
+  on_config     under a serve rebuild, build into its staging directory (devserve), else wait for the
+                previous serve rebuild's search indexer; load + validate the corpus
                 (abort with every diagnostic, before site/ is touched),
                 derive the navigation from the model
   on_env        under `mkdocs serve`, wait for the schema verdict (devserve.py) before pages are written;

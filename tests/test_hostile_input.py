@@ -24,6 +24,7 @@ import pytest
 from lxml import html
 
 from scripts import pipeline
+from scripts.model import Edition
 from scripts.paths import GENERATED_DIRS, PROJECT_ROOT
 from tests.conftest import copy_corpus
 from tests.test_hostile import A_P1, PASSWD, relative, secret
@@ -310,6 +311,7 @@ import resource, sys
 from pathlib import Path
 resource.setrlimit(resource.RLIMIT_AS, (1024 ** 3, 1024 ** 3))  # a runaway read fails, not the machine
 from scripts import pipeline
+from scripts.model import Edition
 pipeline._cache.clear()
 edition, diagnostics = pipeline.check(Path(sys.argv[1]))
 pipeline.start_edition(Path(sys.argv[1]))  # the cache key reads the corpus too
@@ -441,3 +443,16 @@ def test_the_last_second_a_zip_can_record() -> None:
 
     assert buildinfo.of("0.3.0", environ={"SOURCE_DATE_EPOCH": " 4354819199 "}).date == "2107-12-31"
     assert downloads.zip_timestamp("2026-11-22", "4354819199") == (2107, 12, 31, 23, 59, 58)
+
+
+def test_a_text_without_a_copy_text_has_no_dead_link(edition: Edition) -> None:
+    """A text that names no copy-text gets no copy-text button (before: a link to the tei/ folder)."""
+    from dataclasses import replace as with_field
+
+    from scripts import textpage
+
+    text = edition.text("A")
+    bare = with_field(text, source=with_field(text.source, witness_file=""))
+    fragment, _ = textpage.text_page(bare, edition.translation("A"), "en", textpage.Links("../A.xml", None))
+    buttons = html.fragment_fromstring(fragment).cssselect(".alb-source__downloads a")
+    assert [a.get("href") for a in buttons] == ["../A.xml"]
