@@ -13,7 +13,8 @@ system that unpacks the zip. Two kinds of segment are narrower still:
 
     siglum   a letter, then letters, digits, "-" or "_" (at most 32): "A", "B-en", "A7"; not a name
              the edition uses for its own files ("edition": cite/edition.*; "index": texts/index)
-    version  SemVer 2.0 without build metadata: "0.3.0", "1.0.0-rc.1" (release folders, the zip)
+    version  SemVer 2.0 without build metadata, at most 32 characters: "0.3.0", "1.0.0-rc.1"
+             (release folders, the zip "albazin-edition-{version}.zip")
 
 API (import this module wherever a value becomes a path or key):
 
@@ -44,6 +45,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 MAX_SEGMENT = 64
+MAX_VERSION = 32  # "albazin-edition-{version}.zip" must still be one segment, with room for others' names
 SEGMENT = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?=[A-Za-z0-9_-]))*")
 SIGLUM = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,31}")
 VERSION = re.compile(r"(?:0|[1-9]\d{0,5})\.(?:0|[1-9]\d{0,5})\.(?:0|[1-9]\d{0,5})"
@@ -57,7 +59,8 @@ RESERVED_SIGLA = {"edition": "the edition's own citation records are cite/editio
 SEGMENT_RULE = ('a file or folder name is 1–64 ASCII letters, digits, "_", "-" or ".", beginning with a letter '
                 'or digit, without ".." or a final "."')
 SIGLUM_RULE = 'a siglum is 1–32 ASCII letters, digits, "-" or "_", beginning with a letter'
-VERSION_RULE = 'a version is MAJOR.MINOR.PATCH with an optional pre-release ("0.3.0", "1.0.0-rc.1")'
+VERSION_RULE = ('a version is MAJOR.MINOR.PATCH with an optional pre-release ("0.3.0", "1.0.0-rc.1"), '
+                'at most 32 characters')
 
 
 class UnsafePath(ValueError):
@@ -95,7 +98,7 @@ def siglum_problem(value: str) -> str | None:
 
 
 def version_problem(value: str) -> str | None:
-    if not VERSION.fullmatch(value):
+    if len(value) > MAX_VERSION or not VERSION.fullmatch(value):
         return f"is not a safe version ({VERSION_RULE}; it names the corpus zip and its folder)"
     return segment_problem(value)
 

@@ -9,7 +9,7 @@ import json
 import re
 from pathlib import Path
 
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from scripts import citation, csvsafe, downloads, pipeline
@@ -19,6 +19,7 @@ FORMULAS = ['=HYPERLINK("http://127.0.0.1/x","click")', "+1+cmd|' /C calc'!A0", 
             "\t=1+1", "\r=1+1", "＝1+1"]
 
 
+@settings(deadline=None)  # not timed: the machine may be busy
 @given(st.text())
 @example("=1+1")
 @example("-5")
@@ -94,6 +95,7 @@ def bibtex_fields(record: str) -> list[str]:
 INJECTIONS = ["x}, author = {Mallory", "}}}@misc{evil, title={pwned", "a\\}b", "{unbalanced", "%comment\n@book{x,"]
 
 
+@settings(deadline=None)  # not timed: the machine may be busy
 @given(st.sampled_from(INJECTIONS) | st.text())
 def test_a_title_cannot_add_bibtex_fields_or_entries(title: str) -> None:
     imp = citation.Imprint("en", title, "Editors } of {", "0.3.0", "2026-11-22", "P", "https://x.test/")
@@ -103,6 +105,7 @@ def test_a_title_cannot_add_bibtex_fields_or_entries(title: str) -> None:
     assert min(brace_depths(record)) >= 0 and brace_depths(record)[-2] == 0  # the entry closes at its end
 
 
+@settings(deadline=None)  # not timed: the machine may be busy
 @given(st.sampled_from(["x\r\nER  - \r\nTY  - JOUR", "a\nTI  - other", "\u2028UR  - javascript:x"]) | st.text())
 def test_a_title_cannot_add_ris_tags(title: str) -> None:
     imp = citation.Imprint("en", title, "E", "0.3.0", "2026-11-22", "P", "https://x.test/")

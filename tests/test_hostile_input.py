@@ -114,7 +114,8 @@ CASES: dict[str, tuple[list[Change], list[str]]] = {
     "version-traversal": ([every_file('edition n="0.3.0"', 'edition n="../../x"')],
                           ['edition.xml:12: error: edition version "../../x" (editionStmt/edition/@n) is not a safe '
                            'version (a version is MAJOR.MINOR.PATCH with an optional pre-release ("0.3.0", '
-                           '"1.0.0-rc.1"); it names the corpus zip and its folder) [bad-identifier]']),
+                           '"1.0.0-rc.1"), at most 32 characters; it names the corpus zip and its folder) '
+                           "[bad-identifier]"]),
     # --- files outside the corpus ---
     "witness-file-outside": ([replace_in("A.xml", "tei/sources/A.txt", str(PASSWD))],
                              [f'A.xml:45: error: <idno type="witness-file"> "{PASSWD}" must name a file of the '
