@@ -4,9 +4,14 @@ Modules, one concern each:
   paths        where things live (overridable for tests and benchmarks)
   diagnostics  error records that name file, line and problem; collected, then raised once
   teiload      safe XML parsing (no DTD, no entities, no network, size limit)
+  safeio       bounded reading of regular files, never through a link, a pipe or a device
+  corpusfiles  which files of the corpus folder are read and published (no links, safe names), witness files
+  identifiers  the one pattern for values that become paths and keys (sigla, version, file names), safe_join
+  htmlids      the ids the theme and the renderer generate, which no xml:id may take
   schema       TEI All RELAX NG validation (jing, cached by content hash)
   rules        the project's own rules (ids, pointers, language tags, versions)
   alignment    every unit of an original has exactly one translation, and vice versa
+  figurevalues which figure values can be compared (finite numbers, real Julian/Gregorian dates, ordered ranges)
   model        immutable domain objects (Edition, TextDoc, Division, Paragraph, inline nodes)
   transform    TEI elements → model objects (a registry of handlers)
   readings     plain-text readings of the model (diplomatic / critical)
@@ -16,12 +21,14 @@ Modules, one concern each:
   citetree     each text's refsDecl/citeStructure evaluated into its citable units and DTS references
   dts          the static DTS 1.0 API (Entry, Collection, Navigation, Document) as files under dts/
   dtslinks     a text page's permalinks and cite dialog name each unit's DTS reference and its TEI
+  csvsafe      CSV whose cells a spreadsheet cannot run as formulas
   downloads    every downloadable file as bytes, made once per build (zip, plain texts, data, SHA256SUMS)
   downloadspage the downloads page, rendered from those same bytes (sizes, checksums)
   i18n         interface labels in English and Russian
   render       model → HTML fragments built as lxml trees
   pages        the Markdown stubs that carry generated pages through MkDocs
   anchors      the registry of published anchors (anchors/*.tsv): checked at every build, aliases
+  anchorhistory the registry's git history (it only grows)
   citation     citation styles (Chicago, ГОСТ), BibTeX/RIS records, metadata tags
   locators     human locators of cited units ("para. 3", «абз. 3», "note 5", s.v. a name)
   jsonld       schema.org JSON-LD of every page (the edition as a Book, each page a part of it)
@@ -39,7 +46,8 @@ Modules, one concern each:
   buildinfo    the build's identity: edition version, git commit, build date (never the clock)
   search       the search index (Pagefind, one per language) and the name forms it finds names by
   searchpage   the search page (/search/, /ru/search/)
-  devserve     what `mkdocs serve` does differently (the search index after each rebuild)
+  devserve     what `mkdocs serve` does differently (the search index after each rebuild; a failed rebuild
+               leaves the last good site served, with its errors shown)
   mkdocs_hooks the MkDocs hooks that wire the pipeline into `mkdocs build/serve`
   build        `python -m scripts.build`: build into a temporary directory and swap
   check        `python -m scripts.check`: validate the TEI and print a report

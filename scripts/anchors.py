@@ -7,8 +7,17 @@ place (on the same page, an empty element with the old id inside the new target;
 a "moved" note under the old id that links there, followed at once by edition.js).
 
 `python -m scripts.anchors --update` (`make anchors`) appends anchors published since; it never
-removes a line. The registry sits beside the corpus (`<corpus>/../anchors/`): a corpus that has
-never been published (a test copy, a benchmark corpus) has none, and nothing is checked.
+removes a line (and puts back any line the git history registered). The registry sits beside the
+corpus (`<corpus>/../anchors/`): a corpus that has never been published (a test copy, a benchmark
+corpus) has none, and nothing is checked.
+
+The registry only grows: every line that a commit ever added must still be in published.tsv
+(scripts/anchorhistory.py reads the file's git history), and the file cannot be deleted: the
+project's own registry is required, with or without git, and any registry with a git history is
+required too. Without git (a tarball) deleted lines cannot be seen. Every cell is checked: ids
+are single tokens that no generated id takes (scripts/htmlids.py), pages are site paths made of
+safe segments (scripts/identifiers.py), so an alias cannot inject an id such as the theme's
+"__drawer" into a page.
 """
 
 from __future__ import annotations
@@ -22,7 +31,7 @@ from pathlib import Path
 
 from lxml import etree, html
 
-from . import commentary, commentarypage, downloads, redirects
+from . import anchorhistory, commentary, commentarypage, downloads, htmlids, identifiers, redirects
 from .diagnostics import Diagnostic
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, label
 from .model import Choice, Division, Edition, Note, Phrase, TextDoc, walk
@@ -37,7 +46,7 @@ from .pages import (
     site_path,
     text_page_uri,
 )
-from .paths import DOCS_DIR, display_path, tei_dir
+from .paths import DOCS_DIR, PROJECT_ROOT, display_path, tei_dir
 
 REGISTRY_DIR = "anchors"
 PUBLISHED_FILE = "published.tsv"
@@ -49,6 +58,9 @@ PUBLISHED_HEADER = (
 # Hand-written pages whose section ids are published (`## Heading {#id}` in docs/<name>.<lang>.md).
 HAND_WRITTEN = {"about": "about/", "index": ""}
 _ATTR_ID = re.compile(r"\{#([A-Za-z][\w-]*)\}")
+PROJECT_REGISTRY = PROJECT_ROOT / REGISTRY_DIR  # required: deleting it must not switch the check off
+_ANCHOR_ID = re.compile(r"[^\W\d][\w.-]*")  # an xml:id (NCName) or a hand-written {#id}
+_NO_GENERATED = htmlids.Generated(frozenset(), frozenset(), frozenset())
 
 
 @dataclass(frozen=True, order=True)
@@ -77,6 +89,42 @@ def page_in(english_page: str, lang: str) -> str:
 
 def registry_dir(corpus: Path | None = None) -> Path:
     return (corpus or tei_dir()).parent / REGISTRY_DIR
+
+
+def fingerprint(corpus: Path) -> tuple:
+    """What the registry files are (size, time), for the corpus check's cache key."""
+    out = []
+    for name in (PUBLISHED_FILE, ALIASES_FILE):
+        try:
+            info = (registry_dir(corpus) / name).lstat()
+        except OSError:
+            out.append((name, None))
+            continue
+        out.append((name, info.st_mode, info.st_size, info.st_mtime_ns))
+    return tuple(out)
+
+
+def _page_problem(page: str) -> str | None:
+    if page == "":
+        return None
+    if not page.endswith("/") or any(identifiers.segment_problem(s) for s in page[:-1].split("/")):
+        return f'page "{identifiers.shown(page)}" is not a site path ("" or segments ending in "/": "texts/a/")'
+    return None
+
+
+def _id_problem(value: str, generated_too: bool = False) -> str | None:
+    if not _ANCHOR_ID.fullmatch(value):
+        return f'id "{identifiers.shown(value)}" is not an anchor id (an xml:id)'
+    reason = htmlids.reserved(value, _NO_GENERATED) if generated_too else None
+    return f'id "{value}" is reserved: {reason}' if reason else None
+
+
+def _cells_problem(pairs: list[tuple[str, str]], generated_too: bool = False) -> str | None:
+    for page, anchor_id in pairs:
+        problem = _page_problem(page) or _id_problem(anchor_id, generated_too)
+        if problem:
+            return problem
+    return None
 
 
 # --- what the edition publishes ---------------------------------------------------------------
@@ -164,6 +212,10 @@ def read_registry(directory: Path) -> tuple[dict[Anchor, int], list[Diagnostic]]
                                           "expected: id, English page, Russian page (tab-separated, "
                                           f"the Russian page being ru/ + the English one), found {cells!r}"))
             continue
+        problem = _cells_problem([(cells[1], cells[0])])
+        if problem:
+            problems.append(Diagnostic.at(path, number, "anchor-registry", problem))
+            continue
         found.setdefault(Anchor(cells[1], cells[0]), number)
     return found, problems
 
@@ -176,6 +228,11 @@ def read_aliases(directory: Path) -> tuple[list[Alias], list[Diagnostic]]:
             problems.append(Diagnostic.at(path, number, "anchor-alias",
                                           "expected: old page, old id, new page, new id (tab-separated), "
                                           f"found {cells!r}"))
+            continue
+        # The old id becomes an element's id on its page: it may not take an id the site generates.
+        problem = _cells_problem([(cells[0], cells[1])], generated_too=True) or _cells_problem([(cells[2], cells[3])])
+        if problem:
+            problems.append(Diagnostic.at(path, number, "anchor-alias", problem))
             continue
         aliases.append(Alias(Anchor(cells[0], cells[1]), Anchor(cells[2], cells[3]), number))
     return aliases, problems
@@ -191,9 +248,17 @@ def registry_text(anchors: Iterable[Anchor]) -> str:
 def check(edition: Edition, corpus: Path, docs_dir: Path = DOCS_DIR) -> list[Diagnostic]:
     """An anchor that was published and is gone, unless an alias says where it went."""
     directory = registry_dir(corpus)
-    if not (directory / PUBLISHED_FILE).exists():
-        return []
+    registry = directory / PUBLISHED_FILE
+    history = anchorhistory.registered(directory.parent, f"{REGISTRY_DIR}/{PUBLISHED_FILE}")
+    if not registry.exists():
+        if history is None and directory.resolve() != PROJECT_REGISTRY:
+            return []  # a corpus never published: nothing to protect
+        found = (f"its git history registers {len(history)} anchors; `make anchors` or git restores it" if history
+                 else "restore it")
+        return [Diagnostic.at(registry, 0, "anchor-registry", f"the registry of published anchors is missing ({found}: "
+                              "published anchors stay citable, and the registry only grows)")]
     registered, problems = read_registry(directory)
+    problems += _deleted_lines(registered, history, registry, directory / ALIASES_FILE)
     aliases, alias_problems = read_aliases(directory)
     problems += alias_problems
     now = published(edition, docs_dir)
@@ -214,7 +279,6 @@ def check(edition: Edition, corpus: Path, docs_dir: Path = DOCS_DIR) -> list[Dia
                                           "from it (a static site cannot redirect a fragment of a missing page)"))
         else:
             aliased[alias.old] = alias
-    registry = directory / PUBLISHED_FILE
     page_moves, redirect_problems = redirects.read(directory)  # a moved page's ids, on its new page
     problems += redirect_problems
     moved = redirects.moved(page_moves)
@@ -225,6 +289,17 @@ def check(edition: Edition, corpus: Path, docs_dir: Path = DOCS_DIR) -> list[Dia
                 f"published anchor {anchor.id} on {' and '.join(anchor.page_in(lang) or '/' for lang in LANGUAGES)} "
                 f"no longer exists; restore the id or declare where it went in {display_path(aliases_path)}"))
     return problems
+
+
+def _deleted_lines(registered: dict[Anchor, int], history: dict[tuple[str, str], str] | None, registry: Path,
+                   aliases: Path) -> list[Diagnostic]:
+    """Anchors a commit registered that the file no longer lists (the registry only grows)."""
+    now = {(a.id, a.page) for a in registered}
+    return [Diagnostic.at(registry, 0, "anchor-registry",
+                          f"published anchor {anchor_id} on {page or '/'} (registered in commit {commit}) has been "
+                          f"deleted from the registry; its lines are never removed (a moved anchor keeps its line and "
+                          f"is declared in {display_path(aliases)}); `make anchors` puts it back")
+            for (anchor_id, page), commit in sorted((history or {}).items()) if (anchor_id, page) not in now]
 
 
 def aliases_for(aliases: list[Alias], english_page: str) -> tuple[list[Alias], list[Alias]]:
@@ -257,19 +332,32 @@ def apply_aliases(fragment: str, here: list[Alias], moved: list[tuple[Alias, str
 
 # --- `python -m scripts.anchors --update` ---------------------------------------------------------
 
+def restore(directory: Path) -> int:
+    """Put back every line the registry's git history has and the file lacks; the number put back."""
+    history = anchorhistory.registered(directory.parent, f"{REGISTRY_DIR}/{PUBLISHED_FILE}") or {}
+    registered, problems = read_registry(directory)
+    restored = {Anchor(page, anchor_id) for anchor_id, page in history} - set(registered)
+    if restored and not problems:
+        directory.mkdir(exist_ok=True)
+        (directory / PUBLISHED_FILE).write_text(registry_text(set(registered) | restored), encoding="utf-8")
+    return len(restored) if not problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--update", action="store_true", help="append newly published anchors to the registry")
+    parser.add_argument("--update", action="store_true", help="append newly published anchors to the registry "
+                                                              "(and put back lines its git history has)")
     args = parser.parse_args(argv)
     from . import pipeline
     from .diagnostics import TeiError
 
+    directory = registry_dir()
+    restored = restore(directory) if args.update else 0
     try:
         edition = pipeline.load_edition()
     except TeiError as exc:
         print(exc, file=sys.stderr)
         return 1
-    directory = registry_dir()
     registered, problems = read_registry(directory)
     if problems:
         print("\n".join(map(str, problems)), file=sys.stderr)
@@ -279,7 +367,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.update:
         directory.mkdir(exist_ok=True)
         (directory / PUBLISHED_FILE).write_text(registry_text(set(registered) | now), encoding="utf-8")
-        print(f"{len(new)} new anchor(s) registered; {len(set(registered) | now)} in all.")
+        print(f"{len(new)} new anchor(s) registered, {restored} deleted line(s) put back from git; "
+              f"{len(set(registered) | now)} in all.")
     else:
         print(f"{len(now)} anchors published, {len(registered)} registered, {len(new)} not yet registered.")
     return 0

@@ -9,6 +9,7 @@ tarball). Never the clock.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -69,13 +70,26 @@ def _commit(root: Path) -> tuple[str, int] | None:
     return (full, int(seconds)) if seconds.isdigit() else None
 
 
+# The last second a zip file can record (its year field ends at 2107): the corpus zip is dated by it.
+MAX_EPOCH = 4354819199
+_EPOCH = re.compile(r"[0-9]{1,12}")  # ASCII digits only: str.isdigit() accepts "²" and "１２"
+
+
+def parse_epoch(value: str) -> int:
+    """SOURCE_DATE_EPOCH as a number of seconds; BuildInfoError for anything else."""
+    if not _EPOCH.fullmatch(value.strip()):
+        raise BuildInfoError(f'SOURCE_DATE_EPOCH="{value}" is not a whole number of seconds since 1970')
+    epoch = int(value.strip())
+    if epoch > MAX_EPOCH:
+        raise BuildInfoError(f'SOURCE_DATE_EPOCH="{value}" is after 2107-12-31, the last date a zip file can record')
+    return epoch
+
+
 def _source_date_epoch(environ: Mapping[str, str]) -> int | None:
     value = environ.get("SOURCE_DATE_EPOCH")
     if value is None or value.strip() == "":
         return None
-    if not value.strip().isdigit():
-        raise BuildInfoError(f'SOURCE_DATE_EPOCH="{value}" is not a whole number of seconds since 1970')
-    return int(value)
+    return parse_epoch(value)
 
 
 def of(version: str, root: Path = PROJECT_ROOT, environ: Mapping[str, str] | None = None) -> BuildInfo:

@@ -111,8 +111,10 @@ def templates(imp: Imprint, page: CitedPage) -> dict[str, str]:
 # --- BibTeX and RIS -----------------------------------------------------------------------------
 
 _BIBTEX_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
-_BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
-                   "^": r"\textasciicircum{}"}
+# Braces as commands, not \{ \}: BibTeX counts every brace, escaped or not, so an unbalanced "}" in a
+# title would end the field early and let the rest of the value inject fields or entries.
+_BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+                   "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 
 
 def bibtex_escape(value: str) -> str:

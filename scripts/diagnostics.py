@@ -21,11 +21,17 @@ class Diagnostic:
 
     def __str__(self) -> str:
         location = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{location}: error: {self.message} [{self.code}]"
+        # One line per problem whatever the input holds (a newline in a value or a file name, a
+        # terminal escape in a file name): control characters are shown escaped.
+        return _one_line(f"{location}: error: {self.message} [{self.code}]")
 
     @classmethod
     def at(cls, path: Path, line: int | None, code: str, message: str) -> Diagnostic:
         return cls(display_path(path), line or 0, code, message)
+
+
+def _one_line(text: str) -> str:
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class TeiError(Exception):

@@ -18,12 +18,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import citation, concordance, entitydata, exports, linkeddata, pages, plaintext
+from . import (
+    buildinfo,
+    citation,
+    concordance,
+    corpusfiles,
+    entitydata,
+    exports,
+    identifiers,
+    linkeddata,
+    pages,
+    plaintext,
+)
 from .figures import Figure
 from .i18n import LANGUAGES, label, language_name
 from .model import Edition, Entity, TextDoc, View
 from .rules import EDITION_FILE
-from .teiload import corpus_files
+from .safeio import MAX_PUBLISHED_BYTES, MAX_TEI_BYTES, read_bounded
 
 TEI_DIR = "tei"  # site folder of the TEI files, with schema/ and sources/ below it
 DATA_DIR = "data"
@@ -109,8 +120,9 @@ def _tei_description(edition: Edition, file_name: str) -> Callable[[str], str]:
 
 
 def tei_files(edition: Edition, tei_dir: Path) -> list[Download]:
-    return [item(f"{TEI_DIR}/{path.name}", path.read_bytes(), "tei", "tei", _tei_description(edition, path.name))
-            for path in corpus_files(tei_dir)]
+    return [item(f"{TEI_DIR}/{path.name}", read_bounded(path, MAX_TEI_BYTES), "tei", "tei",
+                 _tei_description(edition, path.name))
+            for path in corpusfiles.tei_files(tei_dir).files]
 
 
 def _witness_name(text: TextDoc) -> str:
@@ -129,13 +141,14 @@ def _source_description(edition: Edition, folder: str, path: Path) -> tuple[str,
 
 
 def source_files(edition: Edition, tei_dir: Path) -> list[Download]:
-    """Everything under tei/schema/ and tei/sources/, as published beside the TEI."""
+    """Everything under tei/schema/ and tei/sources/, as published beside the TEI (regular files
+    only, never through a link: scripts/corpusfiles.py)."""
     out = []
-    for folder in ("schema", "sources"):
-        for path in sorted((tei_dir / folder).glob("*")):
-            if path.is_file():
-                fmt, describe = _source_description(edition, folder, path)
-                out.append(item(f"{TEI_DIR}/{folder}/{path.name}", path.read_bytes(), "sources", fmt, describe))
+    for path in corpusfiles.published_files(tei_dir).files:
+        folder = path.parent.name
+        fmt, describe = _source_description(edition, folder, path)
+        out.append(item(f"{TEI_DIR}/{folder}/{path.name}", read_bounded(path, MAX_PUBLISHED_BYTES), "sources", fmt,
+                        describe))
     return out
 
 
@@ -144,9 +157,11 @@ def source_files(edition: Edition, tei_dir: Path) -> list[Download]:
 def zip_timestamp(published: str, source_date_epoch: str | None) -> tuple[int, int, int, int, int, int]:
     """SOURCE_DATE_EPOCH if set (reproducible-builds convention), else the publication date."""
     if source_date_epoch:
-        if not source_date_epoch.strip().isdigit():
-            raise ValueError(f'must be a whole number of seconds since 1970, not "{source_date_epoch}"')
-        moment = tuple(time.gmtime(int(source_date_epoch) // 2 * 2)[:6])  # zip keeps even seconds only
+        try:
+            epoch = buildinfo.parse_epoch(source_date_epoch)
+        except buildinfo.BuildInfoError as exc:
+            raise ValueError(str(exc)) from None
+        moment = tuple(time.gmtime(epoch // 2 * 2)[:6])  # zip keeps even seconds only
     else:
         found = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", published or "")
         moment = (int(found[1]), int(found[2] or 1), int(found[3] or 1), 0, 0, 0) if found else EARLIEST_ZIP_TIME
@@ -158,6 +173,7 @@ def deterministic_zip(entries: Iterable[tuple[str, bytes]], when: tuple[int, ...
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in entries:
+            identifiers.safe_relative(Path("/"), name)  # no absolute, "..", or odd member name (zip slip)
             info = zipfile.ZipInfo(name, date_time=when)  # type: ignore[arg-type]
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, so that the permissions below are read
@@ -208,10 +224,12 @@ def corpus_zip(edition: Edition, members: list[Download], base_url: str, when: t
 # --- plain texts ---------------------------------------------------------------------------------
 
 def _copy_text(text: TextDoc, tei_dir: Path) -> str | None:
+    """The text's copy-text (a published file of sources/, as the corpus check has required)."""
     if not text.source.witness_file:
         return None
-    path = tei_dir / text.source.witness_file.removeprefix(f"{TEI_DIR}/")
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+    name = text.source.witness_file.removeprefix(corpusfiles.WITNESS_PREFIX)
+    path = identifiers.safe_join(tei_dir, corpusfiles.SOURCES, name)
+    return read_bounded(path, MAX_PUBLISHED_BYTES).decode("utf-8")
 
 
 def plain_text_path(doc: TextDoc, view: View) -> str:
@@ -308,7 +326,11 @@ _cache: dict[tuple, tuple[Edition, tuple[Download, ...]]] = {}
 def _fingerprint(tei_dir: Path) -> tuple:
     """Size and mtime of every published file: a copy-text or schema edit (which leaves the edition,
     cached by its TEI files, unchanged) must still refresh the downloads of a `mkdocs serve` session."""
-    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(tei_dir.rglob("*")) if p.is_file())
+    tei = []
+    for path in corpusfiles.tei_files(tei_dir).files:
+        info = path.lstat()
+        tei.append((path.name, info.st_size, info.st_mtime_ns))
+    return (*tei, *corpusfiles.fingerprint(tei_dir))
 
 
 def of_build(edition: Edition, tei_dir: Path, base_url: str, when: tuple[int, ...]) -> tuple[Download, ...]:
@@ -323,6 +345,6 @@ def of_build(edition: Edition, tei_dir: Path, base_url: str, when: tuple[int, ..
 
 def write(site_dir: Path, items: Iterable[Download]) -> None:
     for d in items:
-        target = site_dir / d.path
+        target = identifiers.safe_relative(site_dir, d.path)  # never outside the site
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(d.data)

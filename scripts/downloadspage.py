@@ -86,6 +86,7 @@ def downloads_page(edition: Edition, items: Sequence[Download], lang: Lang, link
                     _heading(section_id, key, lang), h("p", None, label(lang, f"{key}_intro")),
                     _table(listed, lang, links, section_id))
         if section_id == "data":
+            wrapper.append(h("p", None, label(lang, "dl_csv_formulas")))
             wrapper.append(h("p", None, h("a", {"href": links.concordance_columns},
                                           label(lang, "dl_concordance_columns"))))
             for el in _entity_columns(lang, entity_columns):

@@ -8,12 +8,10 @@ Column names and order are part of the edition's interface: add columns at the e
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 
-from . import names
+from . import csvsafe, names
 from .model import Edition, Entity, EntityDate, EntityKind
 
 LIST_SEPARATOR = " | "  # between the items of a list in one CSV cell (no name contains it)
@@ -145,11 +143,8 @@ def records(edition: Edition, kind: EntityKind, url: Callable[[Entity, str], str
 
 
 def to_csv(edition: Edition, rows: list[dict[str, object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=column_names(edition), lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+    """Cells that would start a spreadsheet formula are neutralised (scripts/csvsafe.py)."""
+    return csvsafe.to_csv(rows, column_names(edition))
 
 
 def to_json(edition: Edition, kind: EntityKind, rows: list[dict[str, object]]) -> str:

@@ -6,11 +6,10 @@ names and their order are part of the edition's interface: add columns at the en
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 
+from . import csvsafe
 from .concordance import Section
 from .figures import DATE, Figure
 from .model import Edition
@@ -121,11 +120,8 @@ def records(edition: Edition, sections: list[Section], anchor: Callable[[Figure,
 
 
 def to_csv(rows: list[dict[str, str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMN_NAMES, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+    """Cells that would start a spreadsheet formula are neutralised (scripts/csvsafe.py)."""
+    return csvsafe.to_csv(rows, COLUMN_NAMES)
 
 
 def to_json(edition: Edition, sections: list[Section], rows: list[dict[str, str]]) -> str:

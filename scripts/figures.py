@@ -13,12 +13,12 @@ month or day whose calendar is uncertain covers both its New and its Old Style r
 
 from __future__ import annotations
 
-import calendar as gregorian_calendar
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from . import figurevalues
 from .diagnostics import Diagnostic
 from .model import Edition, Inline, Phrase, TextDoc, Unit, pointer_ids, walk
 from .rules import EDITION_FILE
@@ -30,37 +30,10 @@ APPROXIMATE_MARGIN = 0.1  # "about 450" is taken as 405–495 when texts are com
 JULIAN = "julian"
 
 
-# --- calendars ---------------------------------------------------------------------------------
+# --- calendars (scripts/figurevalues.py: which values are valid) ------------------------------------
 
-def _julian_month_length(year: int, month: int) -> int:
-    if month == 2:
-        return 29 if year % 4 == 0 else 28
-    return gregorian_calendar.monthrange(2001, month)[1]
-
-
-def julian_to_gregorian(year: int, month: int, day: int) -> date:
-    """The Gregorian (proleptic) date of a day given in the Julian calendar, via the Julian Day."""
-    a = (14 - month) // 12
-    y, m = year + 4800 - a, month + 12 * a - 3
-    julian_day = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
-    return date.fromordinal(julian_day - 1721425)
-
-
-def _parts(iso: str) -> tuple[int, int | None, int | None]:
-    pieces = [int(p) for p in iso.split("-")]
-    return pieces[0], (pieces[1] if len(pieces) > 1 else None), (pieces[2] if len(pieces) > 2 else None)
-
-
-def _span(iso: str, julian: bool) -> tuple[date, date]:
-    """First and last Gregorian day covered by an ISO year, month or day in either calendar."""
-    year, month, day = _parts(iso)
-    first_month, last_month = (month, month) if month else (1, 12)
-    first_day = day or 1
-    if julian:
-        last_day = day or _julian_month_length(year, last_month)
-        return julian_to_gregorian(year, first_month, first_day), julian_to_gregorian(year, last_month, last_day)
-    last_day = day or gregorian_calendar.monthrange(year, last_month)[1]
-    return date(year, first_month, first_day), date(year, last_month, last_day)
+julian_to_gregorian = figurevalues.julian_to_gregorian
+_span = figurevalues.span  # first and last Gregorian day of an ISO year, month or day in either calendar
 
 
 # --- values ------------------------------------------------------------------------------------
@@ -244,11 +217,14 @@ def check(edition: Edition, tei_dir: Path) -> list[Diagnostic]:
                     path, unit.line, "unknown-question",
                     f'figure {node.xml_id} (in {unit.xml_id}) has ana="{node.attr("ana")}", '
                     "which is not a question of the taxonomy in edition.xml"))
+            invalid = figurevalues.problems(node)  # INF, a 30 February, a reversed range …
             try:
-                normalise(node)
+                if not invalid:
+                    normalise(node)
             except ValueError as exc:
-                diagnostics.append(Diagnostic.at(path, unit.line, "figure-value",
-                                                 f"figure {node.xml_id} (in {unit.xml_id}): {exc}"))
+                invalid = [str(exc)]
+            diagnostics += [Diagnostic.at(path, unit.line, "figure-value",
+                                          f"figure {node.xml_id} (in {unit.xml_id}): {problem}") for problem in invalid]
             if translation is not None and node.xml_id not in translated:
                 diagnostics.append(Diagnostic.at(
                     tei_dir / translation.file_name, 0, "untranslated-figure",

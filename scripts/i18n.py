@@ -349,6 +349,12 @@ LABELS: dict[str, dict[str, str]] = {
         "note_next": "Next note",
         "print_page": "Online: {url} — each paragraph's anchor (#…) is printed after it; add it to this address "
                       "to cite the paragraph.",
+        # hostile input (scripts/csvsafe.py, scripts/devserve.py)
+        "dl_csv_formulas": "In the CSV files, a cell that begins with =, +, - or @ (other than a number) is "
+                           "written with an apostrophe before it, so that spreadsheet programs show it as text "
+                           "instead of running it as a formula; the JSON files give every value unchanged.",
+        "serve_failed": "The last edit could not be built. This is the last good build; it is served until the "
+                        "errors below are fixed.",
     },
     "ru": {
         "texts": "Тексты",
@@ -693,6 +699,12 @@ LABELS: dict[str, dict[str, str]] = {
         "note_next": "Следующее примечание",
         "print_page": "В сети: {url} — якорь каждого абзаца (#…) напечатан после него; добавьте его к этому "
                       "адресу, чтобы сослаться на абзац.",
+        # hostile input (scripts/csvsafe.py, scripts/devserve.py)
+        "dl_csv_formulas": "В файлах CSV ячейка, которая начинается с =, +, - или @ (если это не число), "
+                           "записана с апострофом в начале, чтобы электронные таблицы показали её как текст, а не "
+                           "выполнили как формулу; файлы JSON дают все значения без изменений.",
+        "serve_failed": "Последнюю правку не удалось собрать. Это последняя удачная сборка; она показывается, пока "
+                        "ошибки ниже не исправлены.",
     },
 }
 

@@ -3,9 +3,12 @@
 Registered in mkdocs.yml (`hooks:`). Once per process:
   on_startup    note whether this is `mkdocs serve` (scripts/devserve.py: the search index is then
                 built after each rebuild, in the background)
-  on_serve      poll the watched files every 0.1 s instead of 0.5 s (devserve.poll_faster)
+  on_serve      poll the watched files every 0.1 s instead of 0.5 s (devserve.poll_faster); build each
+                rebuild beside the served site and keep the last good one served after a failure
+                (devserve.keep_last_good; on_build_error records the failure)
 Order of events per language build:
-  on_config     wait for the previous serve rebuild's search indexer; load + validate the corpus
+  on_config     under a serve rebuild, build into its staging directory (devserve), else wait for the
+                previous serve rebuild's search indexer; load + validate the corpus
                 (abort with every diagnostic, before site/ is touched),
                 derive the navigation from the model
   on_env        under `mkdocs serve`, wait for the schema verdict (devserve.py) before pages are written;
@@ -26,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -131,12 +134,20 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    devserve.keep_last_good(server)  # a failed rebuild leaves the last good site served, with its errors
     return devserve.poll_faster(server, [config["docs_dir"], config.config_file_path])
+
+
+def on_build_error(error: Exception) -> None:
+    devserve.build_failed(error)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _current, _site_url, _post_builds_seen, _aliases, _unconfirmed, _release
-    devserve.settle()  # the previous rebuild's search indexer reads the site this build will clean
+    if devserve.staging_dir() is not None:  # a serve rebuild: built beside the served site, swapped in if good
+        config["site_dir"] = str(devserve.staging_dir())  # (the indexer of the served site may finish)
+    else:
+        devserve.settle()  # the previous rebuild's search indexer reads the site this build will clean
     pending = pipeline.start_edition()
     if devserve.serving and pending.provisional is not None and not pending.model_problems:
         # Serving: the pages are rendered while the schema validator finishes; on_env waits for its
@@ -351,7 +362,8 @@ def _page_body(html: str, page: Page, config: MkDocsConfig) -> str:
     text = edition.text(page.meta["alb_text"])
     links = textpage.Links(
         tei=get_relative_url(f"{PUBLISHED_TEI_DIR}/{text.file_name}", page.url),
-        copy_text=get_relative_url(f"{PUBLISHED_TEI_DIR}/{text.source.witness_file.removeprefix('tei/')}", page.url),
+        copy_text=get_relative_url(f"{PUBLISHED_TEI_DIR}/{text.source.witness_file.removeprefix('tei/')}", page.url)
+        if text.source.witness_file else None,
         downloads=_page_href(pages.DOWNLOADS_URI, lang, page),
         page=_site_url + page.url,
     )
@@ -392,8 +404,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     page_url = _site_url + page.url
     tei_url = f"{_site_url}{PUBLISHED_TEI_DIR}/{text.file_name}" if text else None
     home = page.url == pages.site_path("index.md", lang)  # each language's home page cites the edition
-    cited = citation.CitedPage(None if home else (text.title.get(lang) if text else page.title),
-                               page_url, text, tei_url)
+    title = text.title.get(lang) if text else Markup(page.title or "").unescape()  # stub titles are escaped
+    cited = citation.CitedPage(None if home else title, page_url, text, tei_url)
     cited_texts = [(label(lang, "cite_this_text"), text)] if text else []
     records = [(label(lang, "cite_record", format=name, what=what),
                 get_relative_url(f"{downloads.citation_stem(doc, lang)}.{ext}", page.url))
@@ -543,7 +555,7 @@ def _index_for_search(config: MkDocsConfig) -> None:
     if _post_builds_seen < len(LANGUAGES):
         return
     _post_builds_seen = 0
-    site_dir = Path(config["site_dir"])
+    site_dir = devserve.published_dir(Path(config["site_dir"]))
     if not devserve.serving:
         try:
             _log_index(search.index_site(site_dir, LANGUAGES))

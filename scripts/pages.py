@@ -4,6 +4,9 @@ mkdocs-static-i18n needs real files with a language suffix (pages made in memory
 the build writes one small stub per page and language under docs/ (gitignored). A stub holds only
 front matter; the hooks render the page body from the model. Files are written only when their
 content changes, so `mkdocs serve` does not loop on its own output.
+
+A stub's `title` is HTML-escaped: the theme prints page titles unescaped (<title>, <h1>, header,
+navigation), so a text's title from the TEI ("</title><script>…") must reach it as text.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from markupsafe import escape
 
+from . import identifiers
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, label
 from .model import Edition
 
@@ -42,7 +47,8 @@ class PageStub:
     meta: dict
 
     def content(self) -> str:
-        front = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=True)
+        meta = {**self.meta, "title": str(escape(self.meta["title"]))} if "title" in self.meta else self.meta
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
         return f"---\n{front}---\n"
 
 
@@ -117,7 +123,7 @@ class StubChanges:
 
 
 def stub_changes(docs_dir: Path, generated_dirs: tuple[str, ...], pages: list[PageStub]) -> StubChanges:
-    wanted = {docs_dir / p.src_uri: p.content() for p in pages}
+    wanted = {identifiers.safe_relative(docs_dir, p.src_uri): p.content() for p in pages}  # never outside docs/
     to_write = {path: content for path, content in wanted.items()
                 if not path.exists() or path.read_text(encoding="utf-8") != content}
     stale = [path for sub in generated_dirs for path in sorted((docs_dir / sub).rglob("*.md")) if path not in wanted]

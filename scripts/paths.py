@@ -21,10 +21,13 @@ def tei_dir() -> Path:
 
 
 def display_path(path: Path) -> str:
-    """A path as a reader of an error message wants it: relative to the project if possible."""
+    """A path as a reader of an error message wants it: relative to the project if possible. Made
+    absolute without resolving links: the path of a refused symbolic link is shown, not its target
+    (and a link loop is not followed)."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return str(path.resolve().relative_to(PROJECT_ROOT))
+        return str(absolute.relative_to(PROJECT_ROOT))
     except ValueError:
-        return str(path)
+        return str(absolute)
 DATA_DIR = PROJECT_ROOT / "data"
 BASEMAP_PATH = DATA_DIR / "geo" / "basemap.geojson"  # committed extract; see data/geo/README.md

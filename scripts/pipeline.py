@@ -15,22 +15,41 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import alignment, anchors, citetree, commentary, editorial, figures, names, rules, schema, teiload, transform
+from . import (
+    alignment,
+    anchors,
+    citetree,
+    commentary,
+    corpusfiles,
+    editorial,
+    figures,
+    htmlids,
+    names,
+    rules,
+    schema,
+    teiload,
+    transform,
+)
 from .diagnostics import Diagnostic, TeiError
 from .model import Edition
 from .paths import SCHEMA_PATH, tei_dir
+from .safeio import UnsafeFile, read_bounded
 
 _cache: dict[str, PendingCheck] = {}
 
 
-def _corpus_key(paths: list[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.name.encode())
+def _corpus_key(directory: Path) -> str:
+    """The corpus as the check sees it: every TEI file's name and bytes (read as the loader reads
+    them: bounded, never through a link), what the published folders and the anchor registry hold."""
+    digest = hashlib.sha256(str(directory).encode())
+    for name in corpusfiles.tei_files(directory).names:
+        digest.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")
         try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"<unreadable>")
+            digest.update(read_bounded(directory / name, teiload.MAX_FILE_BYTES))
+        except UnsafeFile as exc:
+            digest.update(f"<{exc.code}: {exc.message}>".encode())
+    digest.update(repr(corpusfiles.fingerprint(directory)).encode("utf-8", "surrogateescape"))
+    digest.update(repr(anchors.fingerprint(directory)).encode())
     return digest.hexdigest()
 
 
@@ -63,10 +82,14 @@ def check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH) -> tup
 def start_check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH) -> PendingCheck:
     """Load the corpus, start the schema validator, check the rules and build the model."""
     directory = directory or tei_dir()
-    paths = teiload.corpus_files(directory)
-    if not paths:
+    if not directory.is_dir():
+        return PendingCheck(None, [Diagnostic.at(directory, 0, "empty-corpus",
+                                                 "is not a folder (the corpus: tei/ or ALBAZIN_TEI_DIR)")], None)
+    listing, published = corpusfiles.tei_files(directory), corpusfiles.published_files(directory)
+    paths = listing.files
+    if not listing.names:
         return PendingCheck(None, [Diagnostic.at(directory, 0, "empty-corpus", "no TEI files (*.xml) found")], None)
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = listing.diagnostics + published.diagnostics
     files = []
     for path in paths:
         loaded, problems = teiload.load(path)
@@ -75,7 +98,8 @@ def start_check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH) 
             files.append(loaded)
     validation = schema.start(files, schema_path)  # the validator runs in its own process meanwhile
     # Pointers into a file that failed to load are not checked: its own error says what is wrong.
-    diagnostics += rules.check(files, unloaded=frozenset(p.name for p in paths) - {f.path.name for f in files})
+    diagnostics += rules.check(files, unloaded=frozenset(listing.names) - {f.path.name for f in files})
+    diagnostics += corpusfiles.check_witnesses(files, published.files)
     modelled = None if diagnostics else _model_while_validating(files, directory, validation)
     if modelled is None:
         return PendingCheck(None, diagnostics, validation)
@@ -107,6 +131,7 @@ def _model(files: list[teiload.TeiFile], directory: Path) -> tuple[Edition, list
     problems += editorial.check(edition, directory)
     problems += figures.check(edition, directory)
     problems += alignment.check(edition, directory)
+    problems += htmlids.check(edition, files)
     if not problems:  # the commentary's checks compare figures, which must be sound first
         problems += commentary.check(edition, directory)
     if not problems:  # published anchors are computed from a sound model
@@ -117,7 +142,7 @@ def _model(files: list[teiload.TeiFile], directory: Path) -> tuple[Edition, list
 def start_edition(directory: Path | None = None) -> PendingCheck:
     """The check of the current corpus: the cached one if the files are unchanged and it passed."""
     directory = directory or tei_dir()
-    key = _corpus_key(teiload.corpus_files(directory))
+    key = _corpus_key(directory)
     if key not in _cache:
         _cache.clear()  # keep only the current corpus: serve sessions edit the same files
         _cache[key] = start_check(directory)

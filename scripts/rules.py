@@ -6,7 +6,10 @@
 - xml:lang values are well-formed, registered BCP 47 tags;
 - every division, paragraph, bibliography item and note of a text body has an xml:id (the
   citable units whose ids are also HTML anchors);
-- every text states the same edition version as edition.xml.
+- every text states the same edition version as edition.xml;
+- identifiers that become paths and keys are safe (scripts/identifiers.py): each text's siglum
+  (TEI/@n), unique across the corpus even ignoring case, and the edition version;
+- an apparatus note's @cert is high, medium or low (the page states it in words).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from urllib.parse import urlsplit
 import langcodes
 from lxml import etree
 
+from . import identifiers
 from .diagnostics import Diagnostic
 from .teiload import TEI_NS, XML_NS, TeiFile, tei, xml_id
 
@@ -44,7 +48,9 @@ def check(files: list[TeiFile], unloaded: frozenset[str] = frozenset()) -> list[
         diagnostics += _check_pointers(f, by_name, ids.owner, unloaded)
         diagnostics += _check_languages(f)
         diagnostics += _check_citable_ids(f)
+        diagnostics += _check_apparatus_cert(f)
     diagnostics += _check_versions(files, by_name)
+    diagnostics += _check_sigla(files)
     return diagnostics
 
 
@@ -160,15 +166,74 @@ def _edition_version(f: TeiFile) -> tuple[str | None, int]:
     return None, f.root.sourceline
 
 
+def _version_problems(f: TeiFile) -> list[Diagnostic]:
+    version, line = _edition_version(f)
+    problem = identifiers.version_problem(version or "") if version is not None else None
+    return [Diagnostic.at(f.path, line, "bad-identifier", f'edition version "{identifiers.shown(version)}" '
+                          f"(editionStmt/edition/@n) {problem}")] if problem else []
+
+
 def _check_versions(files: list[TeiFile], by_name: dict[str, TeiFile]) -> list[Diagnostic]:
     edition = by_name.get(EDITION_FILE)
-    if edition is None:
-        return []
+    if edition is None:  # the texts' own versions are used then (transform.edition): each must be safe
+        return [d for f in files for d in _version_problems(f)]
     expected, _ = _edition_version(edition)
-    found = []
+    found = _version_problems(edition)
     for f in files:
         version, line = _edition_version(f)
         if version != expected:
             found.append(Diagnostic.at(f.path, line, "version-mismatch",
                                        f'edition version "{version}" differs from "{expected}" in {EDITION_FILE}'))
+    return found
+
+
+# --- identifiers that become paths and keys --------------------------------------------------------
+
+APPARATUS_CERT = ("high", "medium", "low")
+
+
+def text_siglum(f: TeiFile) -> tuple[str, str]:
+    """A text's siglum and where it comes from: TEI/@n, else the root's xml:id, else the file name."""
+    if f.root.get("n"):
+        return f.root.get("n"), "TEI/@n"
+    if xml_id(f.root):
+        return xml_id(f.root), "TEI/@xml:id"
+    return f.path.stem, "the file name"
+
+
+def _has_siglum(f: TeiFile) -> bool:
+    # As transform.is_text: an original or a translation (the commentary is a <text> too).
+    text = f.root.find(tei("text"))
+    return text is not None and text.get("type") != "commentary"
+
+
+def _check_sigla(files: list[TeiFile]) -> list[Diagnostic]:
+    found = []
+    texts = [f for f in files if _has_siglum(f)]
+    owner: dict[str, TeiFile] = {}
+    for f in texts:
+        siglum, source = text_siglum(f)
+        where = f'siglum "{identifiers.shown(siglum)}" ({source})'
+        problem = identifiers.siglum_problem(siglum)
+        if problem:
+            found.append(Diagnostic.at(f.path, f.root.sourceline, "bad-identifier", f"{where} {problem}"))
+            continue
+        first = owner.setdefault(siglum.casefold(), f)
+        if first is not f:
+            other = text_siglum(first)[0]
+            clash = ("is already the siglum of" if other == siglum
+                     else f'differs only in case from "{other}", the siglum of')
+            found.append(Diagnostic.at(f.path, f.root.sourceline, "duplicate-siglum",
+                                       f"{where} {clash} {first.path.name} (their pages and files would be one)"))
+    return found
+
+
+def _check_apparatus_cert(f: TeiFile) -> list[Diagnostic]:
+    found = []
+    for note in f.root.iter(tei("note")):
+        cert = note.get("cert")
+        if note.get("type") == "apparatus" and cert is not None and cert not in APPARATUS_CERT:
+            found.append(Diagnostic.at(f.path, note.sourceline, "bad-cert",
+                                       f'@cert="{cert}" on the apparatus note {xml_id(note) or ""} must be high, '
+                                       "medium or low (the apparatus states the editors' certainty in words)"))
     return found

@@ -10,10 +10,11 @@ from pathlib import Path
 from lxml import etree
 
 from .diagnostics import Diagnostic
+from .safeio import MAX_TEI_BYTES, UnsafeFile, read_bounded
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-MAX_FILE_BYTES = 5 * 1024 * 1024  # the real texts are ~20 KB; anything this large is a mistake
+MAX_FILE_BYTES = MAX_TEI_BYTES  # the real texts are ~20 KB; anything this large is a mistake
 
 # resolve_entities/no_network/load_dtd guard against XXE; huge_tree stays off (billion laughs).
 _PARSER_OPTIONS = dict(
@@ -43,24 +44,20 @@ def xml_id(el: etree._Element) -> str | None:
 
 
 def corpus_files(directory: Path) -> list[Path]:
-    """Every TEI document of the corpus: the *.xml files directly in the directory."""
-    return sorted(directory.glob("*.xml"))
+    """Every TEI document of the corpus: the *.xml files directly in the directory that may be read
+    (regular files with safe names; scripts/corpusfiles.py reports the others)."""
+    from .corpusfiles import tei_files  # corpusfiles reads TEI elements: imported here, not at the top
+
+    return tei_files(directory).files
 
 
 def load(path: Path) -> tuple[TeiFile | None, list[Diagnostic]]:
     """Parse one file; on failure return the diagnostics instead of raising."""
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return None, [Diagnostic.at(path, 0, "unreadable", f"cannot read file: {exc.strerror}")]
-    if size > MAX_FILE_BYTES:
-        return None, [
-            Diagnostic.at(
-                path, 0, "too-large",
-                f"file is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes for one TEI text",
-            )
-        ]
-    data = path.read_bytes()
+        # Never through a symbolic link, never from a pipe or device, never more than the limit.
+        data = read_bounded(path, MAX_FILE_BYTES)
+    except UnsafeFile as exc:
+        return None, [Diagnostic.at(path, 0, exc.code, exc.message)]
     doctype_line = _doctype_line(data)
     if doctype_line:
         # Refused before parsing: no parser ever sees the DTD (external or parameter entities, billion laughs).

@@ -42,7 +42,7 @@ ORIGINAL, TRANSLATION = "alb-col alb-col--original", "alb-col alb-col--translati
 @dataclass(frozen=True)
 class Links:
     tei: str  # URL of the TEI download, relative to the page
-    copy_text: str
+    copy_text: str | None  # None: the text names no copy-text (a translation, a text without one)
     downloads: str | None = None  # URL of the downloads page
     page: str | None = None  # the page's own absolute URL (printed once, at the top)
 
@@ -54,7 +54,8 @@ def source_note(text: TextDoc, site_lang: Lang, links: Links) -> etree._Element:
                h("a", {"href": links.tei, "download": text.file_name, "class": "md-button"},
                  label(site_lang, "download_tei", file=text.file_name)), " ",
                h("a", {"href": links.copy_text, "class": "md-button"},
-                 label(site_lang, "copy_text", file=text.source.witness_file.rsplit("/", 1)[-1])),
+                 label(site_lang, "copy_text", file=text.source.witness_file.rsplit("/", 1)[-1]))
+               if links.copy_text else None,
                " " if links.downloads else None,
                h("a", {"href": links.downloads, "class": "md-button alb-source__all"},
                  label(site_lang, "all_downloads")) if links.downloads else None),

@@ -43,7 +43,7 @@ from .model import (
     Work,
     pointer_ids,
 )
-from .rules import EDITION_FILE
+from .rules import EDITION_FILE, text_siglum
 from .teiload import TEI_NS, XML_NS, TeiFile, tei, xml_id
 
 _WS = re.compile(r"\s+")
@@ -257,7 +257,7 @@ def text_doc(f: TeiFile, ctx: Context) -> TextDoc:
     text_el = _xpath(root, "text")[0]
     divisions = tuple(division(d, ctx) for d in _xpath(text_el, "body/div"))
     return TextDoc(
-        siglum=root.get("n") or xml_id(root) or f.path.stem,
+        siglum=text_siglum(f)[0],
         xml_id=xml_id(root) or f.path.stem,
         file_name=f.path.name,
         lang=text_el.get(f"{{{XML_NS}}}lang", "und"),

@@ -65,20 +65,18 @@ def test_templates_leave_exactly_the_placeholders_the_script_fills() -> None:
 
 def bibtex_unescape(value: str) -> str:
     value = value.replace(r"\textbackslash{}", "\\").replace(r"\textasciitilde{}", "~")
-    value = value.replace(r"\textasciicircum{}", "^")
-    return re.sub(r"\\([{}&%$#_])", r"\1", value)
+    value = value.replace(r"\textasciicircum{}", "^").replace(r"\textbraceleft{}", "{")
+    value = value.replace(r"\textbraceright{}", "}")
+    return re.sub(r"\\([&%$#_])", r"\1", value)
 
 
 def braces_balanced(value: str) -> bool:
+    """As BibTeX counts braces: every one, escaped or not (so "\\}" closes a field too)."""
     depth = 0
-    for i, char in enumerate(value):
-        escaped = i > 0 and value[i - 1] == "\\" and (i < 2 or value[i - 2] != "\\")
-        if char == "{" and not escaped:
-            depth += 1
-        elif char == "}" and not escaped:
-            depth -= 1
-            if depth < 0:
-                return False
+    for char in value:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
     return depth == 0
 
 
