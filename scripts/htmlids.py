@@ -20,7 +20,10 @@ link or an index link would then lead to the wrong place). They are, by who make
                                                 commentary's division of that episode has this id)
                           {unit}-{entity}-{n}   the anchor of a name without an xml:id
                                                 (transform.with_mention_ids: unit = paragraph,
-                                                heading ("{division}-head") or item)
+                                                heading ("{division}-head") or item); a glossary
+                                                term's likewise ({unit}-{term}-{n})
+                          {graph}-title, {graph}-desc, {graph}-arrow  a stemma's SVG (stemma.py)
+                          v{version}, versions, unreleased  the changes page (changelog.py)
   fixed section ids       of the downloads, concordance and index pages (FIXED below)
 
 `reserved(value, generated)` says why a value is taken (None: free); `check` reports every xml:id
@@ -54,7 +57,10 @@ FIXED = frozenset({
     "data-columns", "charts", "timeline", "map",
     *(f"timeline-{chart}{part}" for chart in ("sieges", "context") for part in ("", "-title", "-desc")),
     concordancepage.FILTER_ID, searchpage.INPUT_ID,
+    "versions", "unreleased",
 })
+_VERSION_ANCHOR = re.compile(r"v\d+\.\d+\.\d+.*")  # the changes page's heading of a version
+GRAPH_PARTS = ("-title", "-desc", "-arrow")
 _MENTION_TAIL = re.compile(r"(?P<entity>.+)-(?P<n>[1-9]\d*)")
 
 
@@ -62,14 +68,17 @@ _MENTION_TAIL = re.compile(r"(?P<entity>.+)-(?P<n>[1-9]\d*)")
 class Generated:
     """What the ids generated from the model are made of."""
     units: frozenset[str]  # ids whose names get anchors {unit}-{entity}-{n}
-    entities: frozenset[str]
+    entities: frozenset[str]  # index entries and glossary terms
     episodes: frozenset[str]
+    graphs: frozenset[str] = frozenset()
 
 
 def generated(edition: Edition, corpus_ids: frozenset[str]) -> Generated:
     units = corpus_ids | {f"{d.xml_id}-head" for doc in edition.documents() for d in doc.divisions}
-    return Generated(frozenset(units), frozenset(e.xml_id for e in edition.entities),
-                     frozenset(e.xml_id for e in edition.episodes))
+    return Generated(frozenset(units),
+                     frozenset(e.xml_id for e in edition.entities) | {g.xml_id for g in edition.glossary},
+                     frozenset(e.xml_id for e in edition.episodes),
+                     frozenset(s.graph.xml_id for s in edition.introduction if s.graph is not None))
 
 
 def _mention(value: str, made: Generated) -> str | None:
@@ -92,6 +101,11 @@ def reserved(value: str, made: Generated) -> str | None:
             return reason
     if value in FIXED:
         return "a section of the edition's generated pages has this id"
+    if _VERSION_ANCHOR.fullmatch(value):
+        return "the changes page gives each version's heading the id v{version}"
+    for graph in made.graphs:
+        if value in {graph + part for part in GRAPH_PARTS}:
+            return f"the SVG of the stemma {graph} has the ids {graph}-title, -desc and -arrow"
     if value.startswith("com-") and value[4:] in made.episodes:
         return f"the commentary's heading of episode {value[4:]} has this id"
     unit = _mention(value, made)

@@ -103,6 +103,21 @@ def page(browser: object) -> Iterator[object]:
     context.close()
 
 
+def tei_line(file_name: str, needle: str, nth: int = 1) -> int:
+    """The line of the real corpus file on which `needle` occurs for the nth time: expected diagnostics
+    name lines by what stands there, so that an edit of a header does not break every broken-input test."""
+    lines = (PROJECT_ROOT / "tei" / file_name).read_text(encoding="utf-8").splitlines()
+    found = [number for number, line in enumerate(lines, 1) if needle in line]
+    if len(found) < nth:
+        raise AssertionError(f"{needle!r} occurs {len(found)} time(s) in tei/{file_name}, not {nth}")
+    return found[nth - 1]
+
+
+def id_line(file_name: str, xml_id: str) -> int:
+    """The line of the real corpus file on which the element with this xml:id starts."""
+    return tei_line(file_name, f'xml:id="{xml_id}"')
+
+
 def copy_corpus(dest: Path) -> Path:
     """A writable copy of the real corpus (tei/ with sources and schema) for mutation tests."""
     target = dest / "tei"

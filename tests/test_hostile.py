@@ -22,7 +22,7 @@ from lxml import etree, html
 
 from scripts import pipeline, teiload
 from scripts.paths import PROJECT_ROOT
-from tests.conftest import copy_corpus
+from tests.conftest import copy_corpus, id_line, tei_line
 
 PASSWD = Path("/etc/passwd")
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -116,11 +116,13 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
         'A.xml:122: error: A-p2 has no translation in A-en.xml (no unit there has corresp="A.xml#A-p2") '
         "[untranslated-unit]"]),
     "translation-paragraph-unaligned": ([replace_in("A-en.xml", ' corresp="A.xml#A-p2"', "")], [
-        "A-en.xml:67: error: A-en-p2 has no @corresp naming the unit of A.xml it translates [unaligned-translation]",
+        f"A-en.xml:{id_line('A-en.xml', 'A-en-p2')}: error: A-en-p2 has no @corresp naming the unit of A.xml it "
+        "translates [unaligned-translation]",
         'A.xml:122: error: A-p2 has no translation in A-en.xml (no unit there has corresp="A.xml#A-p2") '
         "[untranslated-unit]"]),
     "translation-paragraph-misaligned": ([replace_in("A-en.xml", 'corresp="A.xml#A-p2"', 'corresp="A.xml#A-p1"')], [
-        "A-en.xml:67: error: A-en-p2 translates A-p1, which A-en-p1 translates already [unaligned-translation]",
+        f"A-en.xml:{id_line('A-en.xml', 'A-en-p2')}: error: A-en-p2 translates A-p1, which A-en-p1 translates "
+        "already [unaligned-translation]",
         'A.xml:122: error: A-p2 has no translation in A-en.xml (no unit there has corresp="A.xml#A-p2") '
         "[untranslated-unit]"]),
 }
@@ -132,13 +134,24 @@ REFS_DECL = ('      <refsDecl>\n        <citeStructure unit="text" match="/TEI" 
              "          </citeStructure>\n        </citeStructure>\n      </refsDecl>\n")
 BAD_REF = ("may hold only ASCII letters, digits, '_', '-', '.', ',', ':' and spaces, and must start and end with a "
            "letter, digit or '_' (it names a file of the DTS tree) [cite-bad-ref]")
-NO_REF = ('C.xml:{line}: error: <{el}> selected by <citeStructure unit="paragraph"> (line 88) has no reference: '
+NO_REF = ('C.xml:{line}: error: <{el}> selected by <citeStructure unit="paragraph"> '
+          f'(line {tei_line("C.xml", PARAGRAPHS)}) has no reference: '
           '@use="{use}" gives nothing [cite-no-ref]')
+
+
+def _body_heads(file_name: str) -> list[int]:
+    """The lines of the <head>s of a text's body (after its <body>)."""
+    body = tei_line(file_name, "<body>")
+    lines = (PROJECT_ROOT / "tei" / file_name).read_text(encoding="utf-8").splitlines()
+    return [n for n, line in enumerate(lines, 1) if n > body and "<head" in line]
+
+
 CASES.update({
     "cite-unit-without-reference": ([replace_in("C.xml", PARAGRAPHS, PARAGRAPHS.replace('"@xml:id"', '"@n"'))], [
-        NO_REF.format(line=140 + n, el=f'bibl xml:id="C-bibl{n}"', use="@n") for n in range(1, 6)]),
+        NO_REF.format(line=id_line("C.xml", f"C-bibl{n}"), el=f'bibl xml:id="C-bibl{n}"', use="@n")
+        for n in range(1, 6)]),
     "cite-selects-unidentified": ([replace_in("C.xml", PARAGRAPHS, PARAGRAPHS.replace('bibl"', 'bibl|head"'))], [
-        NO_REF.format(line=line, el="head", use="@xml:id") for line in (111, 117, 121, 127, 132, 139)]),
+        NO_REF.format(line=line, el="head", use="@xml:id") for line in _body_heads("C.xml")]),
     "cite-duplicate-reference": ([replace_in("A.xml", PARAGRAPHS, PARAGRAPHS.replace('"@xml:id"', '"@n"')),
                                   replace_in("A.xml", '<p xml:id="A-p2" n="2">', '<p xml:id="A-p2" n="1">')], [
         'A.xml:122: error: the reference "A A-text 1" of <p xml:id="A-p2"> is not unique: <p xml:id="A-p1"> at '
@@ -148,7 +161,8 @@ CASES.update({
         'A.xml:121: error: <p xml:id="A-p1"> is selected twice: by <citeStructure unit="paragraph"> (line 101) and '
         'by <citeStructure unit="first-paragraph"> (line 101) [cite-duplicate-ref]']),
     "cite-match-selects-nothing": ([replace_in("B.xml", DIVISIONS, DIVISIONS.replace("body/div", "body/section"))], [
-        'B.xml:92: error: <citeStructure unit="division"> @match="text/body/section" selects nothing in B.xml '
+        f'B.xml:{tei_line("B.xml", DIVISIONS)}: error: <citeStructure unit="division"> @match="text/body/section" '
+        'selects nothing in B.xml '
         "[cite-no-match]"]),
     "cite-structure-missing": ([replace_in("B-en.xml", REFS_DECL, "")], [
         "B-en.xml:3: error: no refsDecl/citeStructure in the TEI header: the text's units have no DTS references "
@@ -165,7 +179,8 @@ CASES.update({
         "A.xml:101: error: <citeStructure> has no @unit: DTS needs a citeType for every level [cite-structure]"]),
     "cite-reference-not-a-file-name": ([replace_in("A-en.xml", DIVISIONS,
                                                    DIVISIONS.replace('"@xml:id"', '"@corresp"'))], [
-        'A-en.xml:65: error: the reference "A-en A.xml#A-text" of <div xml:id="A-en-text"> ' + BAD_REF]),
+        f'A-en.xml:{id_line("A-en.xml", "A-en-text")}: error: the reference "A-en A.xml#A-text" of '
+        '<div xml:id="A-en-text"> ' + BAD_REF]),
     "cite-path-traversal-reference": ([replace_in("A.xml", '<p xml:id="A-p2" n="2">', '<p xml:id="A-p2" n="../../x">'),
                                        replace_in("A.xml", PARAGRAPHS, PARAGRAPHS.replace('"@xml:id"', '"@n"'))], [
         'A.xml:122: error: the reference "A A-text ../../x" of <p xml:id="A-p2"> ' + BAD_REF]),

@@ -100,8 +100,8 @@ INJECTIONS = ["x}, author = {Mallory", "}}}@misc{evil, title={pwned", "a\\}b", "
 def test_a_title_cannot_add_bibtex_fields_or_entries(title: str) -> None:
     imp = citation.Imprint("en", title, "Editors } of {", "0.3.0", "2026-11-22", "P", "https://x.test/")
     record = citation.bibtex(imp)
-    assert bibtex_fields(record) == ["title", "editor", "version", "date", "url", "langid"]
-    assert record.count("\n@") == 0 and record.startswith("@online{albazin,")
+    assert bibtex_fields(record) == ["title", "publisher", "editor", "edition", "date", "url", "language", "langid"]
+    assert record.count("\n@") == 0 and record.startswith("@book{albazin,")
     assert min(brace_depths(record)) >= 0 and brace_depths(record)[-2] == 0  # the entry closes at its end
 
 

@@ -26,7 +26,7 @@ from lxml import html
 from scripts import pipeline
 from scripts.model import Edition
 from scripts.paths import GENERATED_DIRS, PROJECT_ROOT
-from tests.conftest import copy_corpus
+from tests.conftest import copy_corpus, id_line
 from tests.test_hostile import A_P1, PASSWD, relative, secret
 
 Change = Callable[[Path], None]  # applied to the corpus folder (tei/)
@@ -208,7 +208,8 @@ CASES: dict[str, tuple[list[Change], list[str]]] = {
                                                "no month 00")]),
     "gregorian-month-without-year": ([replace_in("C.xml", 'when="1685-06" cert="low">June', 'when="--06" cert="low">'
                                                  "June")],
-                                     [FIGURE.format(file="C.xml", line=118, fig="C-fig9", unit="C-p5",
+                                     [FIGURE.format(file="C.xml", line=id_line("C.xml", "C-p5"), fig="C-fig9",
+                                                    unit="C-p5",
                                                     problem='@when="--06" is not a date the edition can compare (YYYY, '
                                                             "YYYY-MM or YYYY-MM-DD)")]),
     "reversed-from-to": ([replace_in("A.xml", 'from="1661" to="1722"', 'from="1722" to="1661"')],
@@ -220,12 +221,12 @@ CASES: dict[str, tuple[list[Change], list[str]]] = {
                                                      problem='@notBefore="1900" is after @notAfter="1801"')]),
     "reversed-julian-range": ([replace_in("B.xml", 'notBefore-custom="1686-09" notAfter-custom="1686-11"',
                                           'notBefore-custom="1686-11" notAfter-custom="1686-09"')],
-                              [FIGURE.format(file="B.xml", line=115, fig="B-fig11", unit="B-p3",
+                              [FIGURE.format(file="B.xml", line=id_line("B.xml", "B-p3"), fig="B-fig11", unit="B-p3",
                                              problem='@notBefore-custom="1686-11" is after '
                                                      '@notAfter-custom="1686-09"')]),
     "at-least-above-at-most": ([replace_in("C.xml", 'value="150" atMost="150"', 'value="150" atLeast="200" '
                                                                                 'atMost="150"')],
-                               [FIGURE.format(file="C.xml", line=123, fig="C-fig22", unit="C-p7",
+                               [FIGURE.format(file="C.xml", line=id_line("C.xml", "C-p7"), fig="C-fig22", unit="C-p7",
                                               problem='@atLeast="200" is more than @atMost="150"')]),
     "when-contradicts-when-custom": ([replace_in("A.xml", 'when-custom="1685-06-04" when="1685-06-14"',
                                                  'when-custom="1685-06-04" when="1690-01-01"')],
@@ -404,7 +405,8 @@ def test_a_title_with_markup_is_escaped_everywhere(tmp_path: Path) -> None:
     for path in site.rglob("*.html"):
         doc = html.parse(str(path)).getroot()
         for script in doc.iter("script"):
-            if script.get("type") == "application/json":  # data for edition.js: the title is a JSON string there
+            # data, not code: edition.js's data and the page's JSON-LD carry the title as a JSON string
+            if script.get("type") in ("application/json", "application/ld+json"):
                 assert "</" not in script.text, path
                 json.loads(script.text)
             else:
