@@ -111,7 +111,7 @@ CASES: dict[str, tuple[list[Change], list[str]]] = {
     "siglum-case-collision": ([replace_in("B.xml", 'n="B" xml:lang', 'n="a" xml:lang')],
                               ['B.xml:3: error: siglum "a" (TEI/@n) differs only in case from "A", the siglum of A.xml '
                                "(their pages and files would be one) [duplicate-siglum]"]),
-    "version-traversal": ([every_file('edition n="0.3.0"', 'edition n="../../x"')],
+    "version-traversal": ([every_file('edition n="0.4.0"', 'edition n="../../x"')],
                           ['edition.xml:12: error: edition version "../../x" (editionStmt/edition/@n) is not a safe '
                            'version (a version is MAJOR.MINOR.PATCH with an optional pre-release ("0.3.0", '
                            '"1.0.0-rc.1"), at most 32 characters; it names the corpus zip and its folder) '

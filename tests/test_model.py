@@ -10,7 +10,7 @@ from scripts.paths import PROJECT_ROOT
 
 def test_three_texts_with_sigla_and_languages(edition: Edition) -> None:
     assert [(t.siglum, t.lang) for t in edition.texts] == [("A", "ru"), ("B", "ru"), ("C", "en")]
-    assert edition.version == "0.3.0"
+    assert edition.version == "0.4.0"
     assert all(t.version == edition.version for t in edition.texts)
 
 

@@ -134,7 +134,7 @@ def test_a_public_build_hands_out_only_its_public_address(public_site: Path) -> 
     bib = (public_site / "cite" / "a.ru.bib").read_text(encoding="utf-8")
     assert f"url = {{{PUBLIC}ru/texts/a/}}" in bib
     about = html.parse(str(public_site / "about" / "index.html")).getroot().text_content()
-    assert f"Version 0.3.0, November 22, 2026. {PUBLIC}. Accessed date." in about.replace("*", "")
+    assert f"Version 0.4.0, December 3, 2026. {PUBLIC}. Accessed date." in about.replace("*", "")
 
 
 def test_the_scan_finds_a_loopback_address(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import release
+from scripts import pipeline, release
 from scripts.paths import PROJECT_ROOT
 from tests.conftest import CHROMIUM, _QuietHandler
 from tests.test_links import broken_links
@@ -84,16 +84,18 @@ def digest(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def released(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """Two releases (0.3.0, then 0.4.0), a refused one in between, and the deployed folder after each."""
+    """Two releases (9.0.0, then 9.1.0), a refused one in between, and the deployed folder after each.
+    Test versions, far from the edition's own, so that the test does not change with each real release."""
     project = project_copy(tmp_path_factory.mktemp("project"))
+    bump(project, pipeline.load_edition().version, "9.0.0")
     out: dict[str, object] = {"project": project}
     out["unset"] = run_release(project, site_url=None)
     out["first"] = run_release(project)
     out["again"] = run_release(project)
     first_deploy = tmp_path_factory.mktemp("deploy-first") / "albazin"
     out["deploy_first"] = run_release(project, "--deploy", str(first_deploy))
-    out["first_digest"] = digest(first_deploy / "0.3.0")
-    bump(project, "0.3.0", "0.4.0")
+    out["first_digest"] = digest(first_deploy / "9.0.0")
+    bump(project, "9.0.0", "9.1.0")
     out["second"] = run_release(project)
     # the web server's document root, with the edition at the path of its address (/albazin/)
     docroot = tmp_path_factory.mktemp("docroot")
@@ -113,29 +115,29 @@ def test_the_first_release_is_published_beside_latest(released: dict) -> None:
     assert released["first"].returncode == 0, released["first"].stderr[-3000:]
     assert released["second"].returncode == 0, released["second"].stderr[-3000:]
     versions = json.loads(git(project, "show", "releases:versions.json"))
-    assert versions == [{"version": "0.4.0", "title": "0.4.0", "aliases": ["latest"]},
-                        {"version": "0.3.0", "title": "0.3.0", "aliases": []}]
-    assert git(project, "rev-parse", "releases:latest") == git(project, "rev-parse", "releases:0.4.0")
+    assert versions == [{"version": "9.1.0", "title": "9.1.0", "aliases": ["latest"]},
+                        {"version": "9.0.0", "title": "9.0.0", "aliases": []}]
+    assert git(project, "rev-parse", "releases:latest") == git(project, "rev-parse", "releases:9.1.0")
 
 
 def test_a_published_version_is_never_rebuilt(released: dict) -> None:
     result = released["again"]
     assert result.returncode == 1
-    assert "error: version 0.3.0 is already published (branch releases)" in result.stderr
+    assert "error: version 9.0.0 is already published (branch releases)" in result.stderr
     assert "[release-exists]" in result.stderr and "Traceback" not in result.stderr
     log = git(released["project"], "log", "--format=%s", "releases").splitlines()
-    assert log.count("Release 0.3.0 of the edition") == 1
+    assert log.count("Release 9.0.0 of the edition") == 1
 
 
 def test_earlier_releases_stay_byte_identical(released: dict) -> None:
     assert released["deploy_first"].returncode == 0, released["deploy_first"].stderr
-    assert digest(released["www"] / "0.3.0") == released["first_digest"]
+    assert digest(released["www"] / "9.0.0") == released["first_digest"]
     assert len(released["first_digest"]) > 150
 
 
 def test_each_release_cites_its_versioned_address(released: dict) -> None:
     www = released["www"]
-    for version in ("0.3.0", "0.4.0"):
+    for version in ("9.0.0", "9.1.0"):
         page = (www / version / "ru" / "texts" / "a" / "index.html").read_text(encoding="utf-8")
         assert f'name="citation_public_url" content="{PUBLIC}{version}/ru/texts/a/"' in page
         assert f'"version": "{version}"' in page  # the JSON-LD
@@ -143,15 +145,15 @@ def test_each_release_cites_its_versioned_address(released: dict) -> None:
         assert f"url = {{{PUBLIC}{version}/texts/a/}}" in bib and f"edition = {{Version {version}}}" in bib
     # latest/ is a copy of the newest version: its citations name the versioned address too
     latest = (www / "latest" / "texts" / "a" / "index.html").read_text(encoding="utf-8")
-    assert f'name="citation_public_url" content="{PUBLIC}0.4.0/texts/a/"' in latest
+    assert f'name="citation_public_url" content="{PUBLIC}9.1.0/texts/a/"' in latest
     assert loopback_mentions(www) == []
 
 
 def test_each_release_carries_its_manifest(released: dict) -> None:
     www = released["www"]
-    first = json.loads((www / "0.3.0" / release.MANIFEST).read_text(encoding="utf-8"))
-    second = json.loads((www / "0.4.0" / release.MANIFEST).read_text(encoding="utf-8"))
-    assert first["version"] == "0.3.0" and second["version"] == "0.4.0"
+    first = json.loads((www / "9.0.0" / release.MANIFEST).read_text(encoding="utf-8"))
+    second = json.loads((www / "9.1.0" / release.MANIFEST).read_text(encoding="utf-8"))
+    assert first["version"] == "9.0.0" and second["version"] == "9.1.0"
     assert "ru/texts/a/" in first["pages"] and "texts/a/#A-p1" in first["anchors"]
     assert release.still_resolving(first, second) == []
 
@@ -167,12 +169,12 @@ def test_the_deployed_folder_has_no_broken_link(released: dict) -> None:
 def test_the_changes_page_lists_the_versions_without_script(released: dict) -> None:
     from lxml import html
 
-    doc = html.parse(str(released["www"] / "0.4.0" / "ru" / "changes" / "index.html")).getroot()
+    doc = html.parse(str(released["www"] / "9.1.0" / "ru" / "changes" / "index.html")).getroot()
     links = {a.text_content(): a.get("href") for a in doc.cssselect(".alb-versions__list a")}
-    assert links == {"0.4.0 (эта версия)": "../../../0.4.0/ru/", "0.3.0": "../../../0.3.0/ru/",
+    assert links == {"9.1.0 (эта версия)": "../../../9.1.0/ru/", "9.0.0": "../../../9.0.0/ru/",
                      "последняя версия": "../../../latest/ru/"}
     assert f"{PUBLIC}latest/ru/" in doc.cssselect(".alb-versions")[0].text_content()
-    assert "Release test: version 0.4.0." in doc.text_content()
+    assert "Release test: version 9.1.0." in doc.text_content()
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +189,7 @@ def deployed_server(released: dict) -> Iterator[str]:
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
-@pytest.mark.parametrize("path", ["0.4.0/texts/a/", "latest/ru/texts/b/", "0.3.0/ru/index/persons/"])
+@pytest.mark.parametrize("path", ["9.1.0/texts/a/", "latest/ru/texts/b/", "9.0.0/ru/index/persons/"])
 def test_the_version_selector_switches_to_the_same_page(browser: object, deployed_server: str, path: str) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -198,10 +200,10 @@ def test_the_version_selector_switches_to_the_same_page(browser: object, deploye
     page.goto(deployed_server + path)
     page.locator(".md-version").wait_for()
     titles = page.locator(".md-version__link").all_inner_texts()
-    assert [t.strip() for t in titles] == ["0.4.0", "0.3.0"]
-    current = "0.3.0" if path.startswith("0.3.0") else "0.4.0"
+    assert [t.strip() for t in titles] == ["9.1.0", "9.0.0"]
+    current = "9.0.0" if path.startswith("9.0.0") else "9.1.0"
     assert page.locator(".md-version__current").inner_text().strip() == current
-    other = "0.4.0" if current == "0.3.0" else "0.3.0"
+    other = "9.1.0" if current == "9.0.0" else "9.0.0"
     page.locator(".md-version__link", has_text=other).dispatch_event("click")
     rest = path.split("/", 1)[1]
     page.wait_for_url(f"{deployed_server}{other}/{rest}")
@@ -226,8 +228,8 @@ def test_the_new_pages_of_a_release_are_valid_html(released: dict, tmp_path: Pat
     if shutil.which("java") is None or not VNU_JAR.is_file():
         pytest.skip("Java or the Nu checker (npm vnu-jar) is not installed")
     www = released["www"]
-    for i, page in enumerate(["index.html", "0.4.0/changes/index.html", "0.4.0/ru/changes/index.html",
-                              "0.4.0/ru/texts/a/index.html"]):
+    for i, page in enumerate(["index.html", "9.1.0/changes/index.html", "9.1.0/ru/changes/index.html",
+                              "9.1.0/ru/texts/a/index.html"]):
         shutil.copy(www / page, tmp_path / f"{i}.html")
     from scripts import redirects
 
