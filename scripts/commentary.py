@@ -110,15 +110,7 @@ def entries_by_question(edition: Edition) -> dict[str, list[CommentaryEntry]]:
 
 def cited_works(entry: CommentaryEntry, bibliography_file: str | None) -> list[str]:
     """Ids of the works an entry cites (<ref target="bibliography.xml#…">), in order of citation."""
-    found: list[str] = []
-    for _, content in entry.paragraphs:
-        for node in walk(content):
-            if isinstance(node, Phrase) and node.tag == "ref":
-                for part in (node.attr("target") or "").split():
-                    file_name, _, fragment = part.rpartition("#")
-                    if fragment and file_name == bibliography_file and fragment not in found:
-                        found.append(fragment)
-    return found
+    return citing.works_in((content for _, content in entry.paragraphs), bibliography_file)
 
 
 def named_entities(entry: CommentaryEntry) -> list[str]:

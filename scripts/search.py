@@ -34,6 +34,7 @@ FORMS_OPEN, FORMS_CLOSE = "⟦", "⟧"
 EXCLUDE_SELECTORS = (
     ".alb-reading--source",  # the diplomatic reading beside the critical one ("АбалзинАлбазин")
     ".alb-noteref", ".alb-comref", ".alb-pnum",  # apparatus and commentary markers, paragraph numbers
+    ".alb-app__n",  # an apparatus entry's letter ("x."): a one-letter word Pagefind would match by prefix
     ".alb-permalink", ".headerlink", ".footnote-ref", ".footnote-backref",  # ¶ and ↩ links
     ".alb-controls", ".alb-source__downloads",  # the reading-view form, the download buttons
     ".alb-cards",  # name cards: repeat the index entries

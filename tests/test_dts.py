@@ -10,10 +10,8 @@ as a host that reads `_headers` would serve it (media types, Link), and as plain
 
 from __future__ import annotations
 
-import functools
 import http.server
 import json
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -29,6 +27,7 @@ from scripts import dts, siteurl, teiload
 from scripts.model import Edition
 from scripts.paths import PROJECT_ROOT
 from tests import dtsrules
+from tests.conftest import serving
 
 TEI = PROJECT_ROOT / "tei"
 SITE_URL = siteurl.DEFAULT  # mkdocs.yml: site_url from SITE_URL, unset in the tests
@@ -84,13 +83,8 @@ class _HeadersHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def host(site: Path) -> Iterator[str]:
-    handler = functools.partial(type("H", (_HeadersHandler,), {"rules": header_rules(site)}), directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(site, type("H", (_HeadersHandler,), {"rules": header_rules(site)})) as url:
+        yield url
 
 
 # --- the client ---------------------------------------------------------------------------------

@@ -5,15 +5,12 @@ version is never rebuilt, and the deployed folder, served over loopback, works a
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +18,7 @@ import pytest
 
 from scripts import pipeline, release
 from scripts.paths import PROJECT_ROOT
-from tests.conftest import CHROMIUM, _QuietHandler
+from tests.conftest import CHROMIUM, serving
 from tests.test_links import broken_links
 from tests.test_publishing import PUBLIC, loopback_mentions
 
@@ -179,13 +176,8 @@ def test_the_changes_page_lists_the_versions_without_script(released: dict) -> N
 
 @pytest.fixture(scope="module")
 def deployed_server(released: dict) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(released["docroot"]))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/albazin/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(released["docroot"]) as url:
+        yield url + "albazin/"
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")

@@ -211,7 +211,9 @@ def test_language_switch_keeps_the_paragraph_in_view_without_a_fragment(page, se
     for lang in (second, first):  # there and back
         switch_language(page, lang)
         assert urlsplit(page.url).path == "/" + page_url("b", lang) and urlsplit(page.url).fragment == ""
-        assert abs(offset_from_header(page, unit) - before) <= 24, (lang, unit)
+        # The unit at the top of the window is restored; one 180 px below it may move by a line where the
+        # other language's text between them wraps differently (the apparatus entries are in the page's language).
+        assert abs(offset_from_header(page, unit) - before) <= 36, (lang, unit)
 
 
 def test_language_switch_carries_the_view(page, server: str) -> None:
