@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Material 9.8 prints an end-of-life banner on every command; it is noise in our logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check anchors bench clean system-deps browser-deps node-deps faketime-deps release deploy
+.PHONY: serve build test test-fast lint check anchors bench clean system-deps browser-deps node-deps faketime-deps release deploy
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,10 @@ lint: $(VENV)/.test-installed
 test: $(VENV)/.test-installed system-deps browser-deps node-deps faketime-deps
 	$(BIN)/ruff check scripts tests bench
 	$(BIN)/python -m pytest
+
+# The fast tier: everything that neither builds the site nor drives Chromium (tests/tiers.py keeps it so).
+test-fast: $(VENV)/.test-installed system-deps
+	$(BIN)/python -m pytest -m "not build and not browser"
 
 clean:
 	rm -rf site .site-build-* .site-old-* .cache docs/texts docs/index docs/concordance docs/commentary docs/bibliography docs/downloads docs/search docs/changes

@@ -18,6 +18,7 @@ import pytest
 from scripts import pipeline
 from scripts.model import Edition
 from scripts.paths import PROJECT_ROOT
+from tests.tiers import GUARD, mark_by_fixtures
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -32,6 +33,26 @@ SETTLED = """() => !document.querySelector(':is(.alb-apparatus__list, .alb-comli
     + ' :is(.alb-noteref, .alb-comref):not([role])')
   && (!document.getElementById('alb-cite-data') || [...document.querySelectorAll('a.alb-permalink[data-unit]')]
       .every(a => a.nextElementSibling && a.nextElementSibling.matches('.alb-cite-btn')))"""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    mark_by_fixtures(items)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    GUARD.item = item
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _tier_guard() -> Iterator[None]:
+    """Every subprocess of the session goes through the guard (tests/tiers.py)."""
+    original = subprocess.Popen
+    subprocess.Popen = GUARD.popen_class()  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        subprocess.Popen = original  # type: ignore[misc]
 
 
 def page_url(slug: str, lang: str) -> str:

@@ -103,6 +103,7 @@ def aliased_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.build
 def test_an_alias_on_the_same_page_sits_inside_the_new_target(aliased_site: Path, lang: str) -> None:
     prefix = "" if lang == "en" else f"{lang}/"
     doc = html.parse(str(aliased_site / f"{prefix}texts/a/index.html")).getroot()
@@ -112,6 +113,7 @@ def test_an_alias_on_the_same_page_sits_inside_the_new_target(aliased_site: Path
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.build
 def test_an_alias_to_another_page_links_there(aliased_site: Path, lang: str) -> None:
     prefix = "" if lang == "en" else f"{lang}/"
     doc = html.parse(str(aliased_site / f"{prefix}texts/a/index.html")).getroot()

@@ -67,6 +67,7 @@ def test_table_of_contents_lists_the_sections_of_c(site: Path) -> None:
                    "#C-bibliography", "#C-apparatus", "#C-commentary"]
 
 
+@pytest.mark.build
 def test_failed_build_leaves_previous_site_intact(tmp_path: Path) -> None:
     corpus = copy_corpus(tmp_path)
     a = corpus / "A.xml"

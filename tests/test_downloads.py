@@ -309,6 +309,7 @@ def test_the_zip_time_comes_from_source_date_epoch_or_the_publication_date(editi
         assert {i.date_time for i in archive.infolist()} == {(2001, 2, 3, 4, 5, 6)}
 
 
+@pytest.mark.build
 def test_a_bad_source_date_epoch_stops_the_build_with_a_message(tmp_path: Path) -> None:
     result = run_build(tmp_path / "site", {"SOURCE_DATE_EPOCH": "yesterday"})
     log = result.stdout + result.stderr

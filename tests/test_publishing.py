@@ -72,6 +72,7 @@ def test_a_release_needs_a_public_site_url() -> None:
 
 
 @pytest.mark.parametrize("value", ["ftp://edition.example.org/", "https://edition.example.org/?a=1"])
+@pytest.mark.build
 def test_mkdocs_build_stops_on_a_bad_site_url_before_writing(tmp_path: Path, value: str) -> None:
     result = run_build(tmp_path / "site", {"SITE_URL": value})
     assert result.returncode != 0
@@ -79,6 +80,7 @@ def test_mkdocs_build_stops_on_a_bad_site_url_before_writing(tmp_path: Path, val
     assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
 
 
+@pytest.mark.build
 def test_make_build_names_a_site_url_without_scheme(tmp_path: Path) -> None:
     """MkDocs' own check would stop first, in its own words: scripts.build checks SITE_URL before it."""
     env = {"SITE_URL": "edition.example.org/albazin/", "PATH": "/usr/bin:/bin"}
@@ -118,6 +120,7 @@ def loopback_mentions(site: Path) -> list[str]:
     return found
 
 
+@pytest.mark.build
 def test_a_public_build_hands_out_only_its_public_address(public_site: Path) -> None:
     assert loopback_mentions(public_site) == []
     page = html.parse(str(public_site / "ru" / "texts" / "a" / "index.html")).getroot()

@@ -51,6 +51,7 @@ def moved_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.mark.build
 def test_a_moved_page_keeps_its_anchors_published_without_an_alias(tmp_path: Path) -> None:
     """The same registry line without the redirect: the build stops (anchor-removed)."""
     corpus = corpus_with_registry(tmp_path, "A-p1\ttexts/a-old/\tru/texts/a-old/\n")
@@ -58,6 +59,7 @@ def test_a_moved_page_keeps_its_anchors_published_without_an_alias(tmp_path: Pat
     assert result.returncode != 0 and "published anchor A-p1 on texts/a-old/" in result.stderr
 
 
+@pytest.mark.build
 def test_a_redirect_from_a_page_that_still_exists_is_refused(tmp_path: Path) -> None:
     corpus = with_redirects(corpus_with_registry(tmp_path), "texts/b/\ttexts/a/\n")
     result = run_build(tmp_path / "site", {"ALBAZIN_TEI_DIR": str(corpus)})
@@ -67,6 +69,7 @@ def test_a_redirect_from_a_page_that_still_exists_is_refused(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.build
 def test_the_old_address_has_a_stub_in_each_language(moved_site: Path, lang: str) -> None:
     prefix = "" if lang == "en" else f"{lang}/"
     doc = html.parse(str(moved_site / f"{prefix}texts/a-old/index.html")).getroot()

@@ -101,12 +101,14 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     return out
 
 
+@pytest.mark.build
 def test_a_release_needs_the_public_address(released: dict) -> None:
     result = released["unset"]
     assert result.returncode == 1 and "error: SITE_URL is not set" in result.stderr and "[site-url]" in result.stderr
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.build
 def test_the_first_release_is_published_beside_latest(released: dict) -> None:
     project = released["project"]
     assert released["first"].returncode == 0, released["first"].stderr[-3000:]
@@ -117,6 +119,7 @@ def test_the_first_release_is_published_beside_latest(released: dict) -> None:
     assert git(project, "rev-parse", "releases:latest") == git(project, "rev-parse", "releases:9.1.0")
 
 
+@pytest.mark.build
 def test_a_published_version_is_never_rebuilt(released: dict) -> None:
     result = released["again"]
     assert result.returncode == 1
@@ -126,12 +129,14 @@ def test_a_published_version_is_never_rebuilt(released: dict) -> None:
     assert log.count("Release 9.0.0 of the edition") == 1
 
 
+@pytest.mark.build
 def test_earlier_releases_stay_byte_identical(released: dict) -> None:
     assert released["deploy_first"].returncode == 0, released["deploy_first"].stderr
     assert digest(released["www"] / "9.0.0") == released["first_digest"]
     assert len(released["first_digest"]) > 150
 
 
+@pytest.mark.build
 def test_each_release_cites_its_versioned_address(released: dict) -> None:
     www = released["www"]
     for version in ("9.0.0", "9.1.0"):
@@ -146,6 +151,7 @@ def test_each_release_cites_its_versioned_address(released: dict) -> None:
     assert loopback_mentions(www) == []
 
 
+@pytest.mark.build
 def test_each_release_carries_its_manifest(released: dict) -> None:
     www = released["www"]
     first = json.loads((www / "9.0.0" / release.MANIFEST).read_text(encoding="utf-8"))
@@ -155,6 +161,7 @@ def test_each_release_carries_its_manifest(released: dict) -> None:
     assert release.still_resolving(first, second) == []
 
 
+@pytest.mark.build
 def test_the_deployed_folder_has_no_broken_link(released: dict) -> None:
     www = released["www"]
     assert released["deploy"].returncode == 0, released["deploy"].stderr
@@ -163,6 +170,7 @@ def test_the_deployed_folder_has_no_broken_link(released: dict) -> None:
     assert not failures, f"{len(failures)} broken link(s):\n" + "\n".join(failures[:40])
 
 
+@pytest.mark.build
 def test_the_changes_page_lists_the_versions_without_script(released: dict) -> None:
     from lxml import html
 
@@ -203,6 +211,7 @@ def test_the_version_selector_switches_to_the_same_page(browser: object, deploye
     context.close()
 
 
+@pytest.mark.build
 def test_the_address_itself_leads_to_latest(released: dict, deployed_server: str) -> None:
     import urllib.request
 
@@ -211,6 +220,7 @@ def test_the_address_itself_leads_to_latest(released: dict, deployed_server: str
     assert 'url=latest/"' in root and 'href="latest/"' in root  # a meta refresh: works without script
 
 
+@pytest.mark.build
 def test_the_new_pages_of_a_release_are_valid_html(released: dict, tmp_path: Path) -> None:
     """The Nu checker on what a release adds to the pages tests/test_html_valid.py checks: the changes
     page with its version links and the version selector's configuration, mike's root redirect, and the

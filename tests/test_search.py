@@ -101,6 +101,7 @@ def test_index_site_reports_the_indexers_failure(tmp_path: Path, monkeypatch: py
         search.index_site(_mini_site(tmp_path / "site", {"a": ("en", "<p>x</p>")}), LANGUAGES)
 
 
+@pytest.mark.build
 def test_failed_indexing_fails_the_build_cleanly_and_keeps_the_previous_site(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
