@@ -305,16 +305,18 @@ LABELS: dict[str, dict[str, str]] = {
         "search_submit": "Search",
         "search_intro": "Searches the English pages of the edition: the texts and translations, the index, the "
                         "concordance, the commentary. Words are found in their inflected forms (siege, sieges), and "
-                        "persons, groups and places under any of their names (Beiton, Бейтон, Байтон).",
+                        "persons, groups and places under any of their names (Beiton, Бейтон, Байтон). Each result is "
+                        "a passage, linked to its place: the texts and translations first, then the editors' "
+                        "matter, the bibliography last.",
         "search_nojs": "Search runs in your browser and needs JavaScript, which is turned off. Everything it "
                        "searches can be read without it: the texts and the index.",
         "search_loading": "Searching…",
         "search_error": "The search index could not be loaded.",
         "search_none": "Nothing found for «{query}».",
-        "search_count_one": "{n} page found for «{query}».",
-        "search_count_few": "{n} pages found for «{query}».",
-        "search_count_many": "{n} pages found for «{query}».",
-        "search_count_other": "{n} pages found for «{query}».",
+        "search_count_one": "{n} passage found for «{query}».",
+        "search_count_few": "{n} passages found for «{query}».",
+        "search_count_many": "{n} passages found for «{query}».",
+        "search_count_other": "{n} passages found for «{query}».",
         "search_more": "More results",
         # external identifiers, commentary mentions and web sources on the index and bibliography (issue 18)
         "external_ids": "External identifiers",
@@ -655,16 +657,18 @@ LABELS: dict[str, dict[str, str]] = {
         "search_submit": "Найти",
         "search_intro": "Поиск по русским страницам издания: тексты и переводы, указатели, конкорданс, "
                         "комментарий. Слова находятся в любых падежных формах (осада, осады, осаду), лица, группы "
-                        "и места — под любым из их имён (Бейтон, Байтон, Beiton).",
+                        "и места — под любым из их имён (Бейтон, Байтон, Beiton). Каждый результат — фрагмент со "
+                        "ссылкой на его место: сначала тексты и переводы, затем материалы редакторов, "
+                        "библиография последней.",
         "search_nojs": "Поиск работает в браузере и требует JavaScript, который отключён. Всё, что он ищет, "
                        "можно прочитать и без него: тексты и указатели.",
         "search_loading": "Идёт поиск…",
         "search_error": "Не удалось загрузить поисковый индекс.",
         "search_none": "По запросу «{query}» ничего не найдено.",
-        "search_count_one": "По запросу «{query}» найдена {n} страница.",
-        "search_count_few": "По запросу «{query}» найдено {n} страницы.",
-        "search_count_many": "По запросу «{query}» найдено {n} страниц.",
-        "search_count_other": "По запросу «{query}» найдено {n} страницы.",
+        "search_count_one": "По запросу «{query}» найден {n} фрагмент.",
+        "search_count_few": "По запросу «{query}» найдено {n} фрагмента.",
+        "search_count_many": "По запросу «{query}» найдено {n} фрагментов.",
+        "search_count_other": "По запросу «{query}» найдено {n} фрагмента.",
         "search_more": "Ещё результаты",
         # external identifiers, commentary mentions and web sources on the index and bibliography (issue 18)
         "external_ids": "Внешние идентификаторы",

@@ -11,6 +11,16 @@ Name forms: every name link in the texts and every index entry carries the entit
 NAMES_ATTR; Pagefind indexes that attribute (`data-pagefind-index-attrs`), screen readers do not read
 it. The forms are bracketed by FORMS_OPEN/FORMS_CLOSE so that search.js can take them back out of
 the result excerpts (Pagefind puts indexed attributes into the page text it quotes).
+
+Passages: Pagefind ranks pages; search.js cuts each page found into the passages that carry an id
+(a text's paragraph, an apparatus or bibliography entry, a commentary article, an index entry, a
+concordance row, a heading's section; Pagefind records where each begins) and lists the passages,
+best first, each linked to its anchor. The order is by TIERS first, then by the passage's share of
+Pagefind's word scores: a reader who searches a name wants the texts that tell of it before the
+editors' matter about it, and the list of works cited last. Strict tiers rather than Pagefind weights
+(data-pagefind-weight) because a weight only scales scores, and a bibliography entry that repeats a
+name in its title, its note and its citing entries still outscores a paragraph that names it once.
+The page's kind reaches search.js as Pagefind metadata (KIND_META, set in overrides/main.html).
 """
 
 from __future__ import annotations
@@ -43,6 +53,14 @@ EXCLUDE_SELECTORS = (
     ".alb-conc caption", ".alb-conc thead",  # the concordance tables' repeated headings (cells run together)
     "svg",  # labels of the charts and the map
 )
+KIND_META = "kind"  # Pagefind metadata key: the page's `alb_page` kind (scripts/pages.py), "page" for others
+# Tier of a passage by its page's kind (lower first). On a text page only the paragraphs (p with an
+# id: the original's and the translation's) are the text; its apparatus entries and headings are
+# editorial matter (TEXT_MATTER_TIER).
+TIERS = {"text": 0, "commentary": 1, "index": 1, "glossary": 1, "introduction": 1, "concordance": 1,
+         "bibliography": 3}
+TEXT_MATTER_TIER = 1
+OTHER_TIER = 2  # the home page, about, downloads, changes
 _WORD_EDGES = re.compile(r"^[^\w]+|[^\w]+$")
 
 

@@ -16,6 +16,7 @@ from lxml import etree
 from .i18n import LABELS, label
 from .model import Edition, Lang
 from .render import h, serialize
+from .search import OTHER_TIER, TEXT_MATTER_TIER, TIERS
 
 INPUT_ID = "alb-search-input"
 # Labels search.js needs, handed over in one data attribute (keys without the "search_" prefix).
@@ -28,6 +29,11 @@ class SearchLinks:
     root: str  # URL of the site root, from this page (Pagefind's result URLs are root-relative)
     text_page: Callable[[str], str]  # URL of a text's page by siglum
     index_page: Callable[[str], str]  # URL of an index page by entity kind
+
+
+def script_tiers() -> dict[str, object]:
+    """The passage order search.js applies (see TIERS in scripts/search.py)."""
+    return {"kinds": TIERS, "textMatter": TEXT_MATTER_TIER, "other": OTHER_TIER}
 
 
 def script_labels(lang: Lang) -> dict[str, str]:
@@ -49,7 +55,8 @@ def search_page(edition: Edition, lang: Lang, links: SearchLinks) -> str:
                            "spellcheck": "false"}),
                h("button", {"type": "submit", "class": "md-button md-button--primary"}, label(lang, "search_submit"))))
     page = h("div", {"class": "alb-search", "data-bundle": links.bundle, "data-root": links.root,
-                     "data-labels": json.dumps(script_labels(lang), ensure_ascii=False)},
+                     "data-labels": json.dumps(script_labels(lang), ensure_ascii=False),
+                     "data-tiers": json.dumps(script_tiers(), sort_keys=True)},
              h("p", {"class": "alb-search__intro"}, label(lang, "search_intro")),
              _without_js(edition, lang, links),
              form,

@@ -2,10 +2,15 @@
 
    Loads the Pagefind bundle served by the site itself. Pagefind picks the index of the page's
    <html lang>, so the English page searches English pages only and the Russian page Russian ones.
-   Reads and writes ?q= (so a search can be bookmarked, and the language switch keeps it), and lists
-   each page found with a link to the paragraph or entry where the words are, and an excerpt.
-   The names' other forms that the index holds (⟦…⟧, see NAMES_ATTR in scripts/search.py) are taken
-   out of the excerpts; a form that matched is shown in brackets before the name. */
+   Reads and writes ?q= (so a search can be bookmarked, and the language switch keeps it).
+
+   Results are passages, not pages: every page found is cut at the elements with an id that Pagefind
+   recorded (PASSAGE: a paragraph, an entry, an article, a section, a row), and each passage with a
+   word found is one hit, linked to page#id, with its own excerpt. Hits are ordered by tier (the
+   page's kind, see TIERS in scripts/search.py: the texts first, the bibliography last), then by the
+   sum of Pagefind's scores of the words found in the passage.
+   The names' other forms that the index holds (⟦…⟧, see NAMES_ATTR in scripts/search.py) never
+   reach an excerpt: when a form matched, the name as the passage prints it is marked instead. */
 (function () {
   "use strict";
 
@@ -13,11 +18,15 @@
   if (!root) return;
 
   var PAGE_SIZE = 10;
-  var EXCERPT_WORDS = 30; // Pagefind's excerpt length (its default)
-  var BLOCKS = /^(p|li|section|h[1-6]|figure|tr|dt|dd|blockquote|table)$/;
+  var EXCERPT_WORDS = 30; // visible words of an excerpt (Pagefind's default length)
+  var LEAD_WORDS = 8; // words shown before the first word found
+  var PASSAGE = /^(p|li|section|article|tr|figure|dt|dd|blockquote|aside|h[2-6])$/;
+  var HEADING = /^h[2-6]$/;
   var OPEN = "\u27e6", CLOSE = "\u27e7";
+  var CLOSING = /^[.,;:!?)\]»”’°]+$/;
 
   var labels = JSON.parse(root.getAttribute("data-labels"));
+  var tiers = JSON.parse(root.getAttribute("data-tiers"));
   var input = root.querySelector("input[name=q]");
   var form = root.querySelector("form");
   var status = root.querySelector(".alb-search__status");
@@ -26,7 +35,7 @@
   var lang = document.documentElement.lang || "en";
   var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
   var bundle = null;
-  var current = { seq: 0, results: [], shown: 0 };
+  var current = { seq: 0, hits: [], shown: 0 };
 
   function format(key, values) {
     return labels[key].replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
@@ -42,11 +51,35 @@
       var url = new URL(root.getAttribute("data-bundle"), window.location.href).href;
       var base = new URL(root.getAttribute("data-root"), window.location.href).pathname;
       bundle = import(url).then(function (pagefind) {
-        return Promise.resolve(pagefind.options({ baseUrl: base, excerptLength: EXCERPT_WORDS }))
-          .then(function () { return pagefind; });
+        return Promise.resolve(pagefind.options({ baseUrl: base })).then(function () { return pagefind; });
       });
     }
     return bundle;
+  }
+
+  // --- the query ---------------------------------------------------------------------------------------
+  // Pagefind 1.5 strips diacritics from the query and from the indexed words before stemming, so «й»
+  // becomes «и»; the Russian stemmer then no longer knows the endings -ой and -ый («осадой» → «осадои»
+  // → «осадо»), and the stem no longer is a prefix of the other forms' stems («осад»). The ending is
+  // taken off here, as the Snowball stemmer would take it (only after the word's first vowel), and
+  // Pagefind's prefix search finds every form of the stem. The other endings with «й» (-ей, -ий, -ай)
+  // still end in a vowel the stemmer removes once folded.
+  var RU_VOWEL = /[аеёиоуыэюя]/;
+  function russianQuery(query) {
+    return query.split(/(\s+)/).map(function (word) {
+      var lower = word.toLocaleLowerCase("ru");
+      var m = /^(.*?[а-яё])(ой|ый)([^а-яё]*)$/.exec(lower);
+      if (!m) return word;
+      var first = lower.search(RU_VOWEL);
+      var stemLength = m[1].length;
+      // the ending must lie in the stemmer's region after the first vowel; keep at least three letters
+      if (first < 0 || first + 1 > stemLength || stemLength < 3) return word;
+      return word.slice(0, stemLength) + word.slice(stemLength + 2);
+    }).join("");
+  }
+
+  function forPagefind(query) {
+    return lang === "ru" ? russianQuery(query) : query;
   }
 
   // --- the query in the address bar and in the language switch ---------------------------------
@@ -63,124 +96,171 @@
     });
   }
 
-  // --- where on the page the words are ---------------------------------------------------------------
-  // Where Pagefind's excerpt starts: the window of EXCERPT_WORDS words with the highest score
-  // (Pagefind's own calculation, so that the link leads to the passage the excerpt quotes).
-  function excerptStart(weighted) {
-    var words = [];
-    weighted.forEach(function (w) { words[w.location] = (words[w.location] || 0) + w.balanced_score; });
-    if (words.length <= EXCERPT_WORDS) return 0;
-    var sum = 0, i;
-    for (i = 0; i < EXCERPT_WORDS; i++) sum += words[i] || 0;
-    var best = sum, at = [0];
-    for (i = 0; i < words.length; i++) {
-      sum += (words[i + EXCERPT_WORDS] || 0) - (words[i] || 0);
-      if (sum > best) { best = sum; at = [i]; }
-      else if (sum === best && at[at.length - 1] === i - 1) at.push(i);
-    }
-    return at[Math.floor(at.length / 2)];
-  }
-
-  // The paragraph, entry or section (an element with an id) that holds the first word found in the
-  // excerpt; none for the page's title (the link then opens the page at its top).
-  function anchorFor(data) {
-    var locations = (data.locations || []).slice().sort(function (a, b) { return a - b; });
-    if (!locations.length) return null;
-    var start = excerptStart(data.weighted_locations || []);
-    var first = locations.filter(function (l) { return l >= start; })[0];
-    if (first === undefined) first = locations[0];
-    var found = null;
-    (data.anchors || []).forEach(function (anchor) {
-      if (anchor.location <= first && BLOCKS.test(anchor.element) && (!found || anchor.location >= found.location)) {
-        found = anchor;
-      }
+  // --- a page's words: visible, or one of the name forms ---------------------------------------------
+  // Pagefind's word locations count the words of `content` split at white space (as its own excerpts do).
+  function pageWords(content) {
+    var words = content.split(/[\r\n\s]+/g);
+    var inside = false, group = -1;
+    return words.map(function (word) {
+      var shown = "", form = false;
+      word.split(/([\u27e6\u27e7])/).forEach(function (part) {
+        if (part === OPEN) { inside = true; group += 1; form = true; }
+        else if (part === CLOSE) { inside = false; form = true; }
+        else if (inside) { if (part) form = true; }
+        else shown += part;
+      });
+      return { text: shown, form: form || inside, group: form || inside ? group : -1, raw: word };
     });
-    return found && found.element !== "h1" ? found.id : null;
   }
 
-  // --- excerpt: Pagefind's, with the name forms taken out -----------------------------------------
-  function excerpt(html) {
-    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
+  function prefix(word) {
+    return word.replace(/[^\p{L}\p{N}]/gu, "").toLocaleLowerCase().slice(0, 4);
+  }
+
+  // The visible words to mark for a word found at `at`: itself, or, for a name form, the name the
+  // passage prints after the forms (the next words that begin like one of the forms: «Афанасия
+  // Байтона»; failing those, the first word after the forms).
+  function markedWords(words, at, end) {
+    if (!words[at].form) return words[at].text ? [at] : [];
+    var group = words[at].group, forms = [], i = at;
+    while (i > 0 && words[i - 1].group === group) i -= 1;
+    for (; i < words.length && words[i].group === group; i++) {
+      words[i].raw.split(/[\u27e6\u27e7]/).forEach(function (part) { if (prefix(part)) forms.push(prefix(part)); });
+    }
+    var firstShown = -1, name = [];
+    for (var seen = 0; i < end && seen < 4; i++) {
+      if (!words[i].text) continue;
+      if (firstShown < 0) firstShown = i;
+      if (forms.indexOf(prefix(words[i].text)) >= 0) name.push(i);
+      else if (name.length) break;
+      seen += 1;
+    }
+    return name.length ? name : firstShown >= 0 ? [firstShown] : [];
+  }
+
+  // --- passages ----------------------------------------------------------------------------------------
+  function tierOf(data, anchor) {
+    var kind = (data.meta && data.meta.kind) || "page";
+    if (kind === "text" && !(anchor && anchor.element === "p")) return tiers.textMatter;
+    return kind in tiers.kinds ? tiers.kinds[kind] : tiers.other;
+  }
+
+  function passagesOf(data, order) {
+    var anchors = (data.anchors || []).filter(function (a) { return PASSAGE.test(a.element) && a.id; })
+      .sort(function (a, b) { return a.location - b.location; });
+    var headings = (data.anchors || []).filter(function (a) { return HEADING.test(a.element) && a.text; });
+    var found = {};
+    (data.weighted_locations || []).forEach(function (w) {
+      var at = -1; // the last passage that begins at or before the word (the innermost of those at one place)
+      for (var i = 0; i < anchors.length && anchors[i].location <= w.location; i++) at = i;
+      var key = String(at);
+      if (!found[key]) found[key] = { index: at, score: 0, locations: [] };
+      found[key].score += w.balanced_score;
+      found[key].locations.push(w.location);
+    });
+    var words = null;
+    return Object.keys(found).map(function (key) {
+      var p = found[key];
+      var anchor = p.index >= 0 ? anchors[p.index] : null;
+      var start = anchor ? anchor.location : 0;
+      var next = anchors.filter(function (a) { return a.location > start; })[0];
+      words = words || pageWords(data.content || "");
+      var heading = null;
+      headings.forEach(function (h) { if (h.location <= start) heading = h; });
+      return {
+        url: data.url + (anchor ? "#" + encodeURIComponent(anchor.id) : ""),
+        id: anchor ? anchor.id : "",
+        title: (data.meta && data.meta.title) || data.url,
+        section: heading ? heading.text : "",
+        tier: tierOf(data, anchor),
+        score: p.score,
+        order: order,
+        words: words,
+        start: start,
+        end: next ? next.location : words.length,
+        locations: p.locations
+      };
+    });
+  }
+
+  function ranked(datas) {
+    var all = [];
+    datas.forEach(function (data, i) { all = all.concat(passagesOf(data, i)); });
+    return all.sort(function (a, b) {
+      return a.tier - b.tier || b.score - a.score || a.order - b.order || a.start - b.start;
+    });
+  }
+
+  // --- excerpt -----------------------------------------------------------------------------------------
+  function excerpt(passage) {
+    var words = passage.words, end = passage.end;
+    var marked = {};
+    passage.locations.forEach(function (at) {
+      if (at >= words.length) return;
+      markedWords(words, at, end).forEach(function (shown) { marked[shown] = true; });
+    });
+    var visible = [];
+    for (var i = passage.start; i < end; i++) if (words[i].text) visible.push(i);
+    var firstMark = visible.findIndex(function (i) { return marked[i]; });
+    var from = Math.max(0, Math.min(firstMark - LEAD_WORDS, visible.length - EXCERPT_WORDS));
+    var shown = visible.slice(from, from + EXCERPT_WORDS);
+
     var out = document.createElement("p");
     out.className = "alb-hit__excerpt";
-    var text = parsed.textContent;
-    var inside = text.indexOf(CLOSE) >= 0 && (text.indexOf(OPEN) < 0 || text.indexOf(CLOSE) < text.indexOf(OPEN));
-    var forms = [];
-
-    function emit(value, marked) {
-      if (!value) return;
-      if (marked) {
+    if (from > 0) out.appendChild(document.createTextNode("… "));
+    shown.forEach(function (at, n) {
+      // Pagefind leaves a space where an element ended before a punctuation mark («Байтона ,»)
+      if (n && !CLOSING.test(words[at].text)) out.appendChild(document.createTextNode(" "));
+      if (marked[at]) {
         var mark = document.createElement("mark");
-        mark.textContent = value;
+        mark.textContent = words[at].text;
         out.appendChild(mark);
       } else {
-        out.appendChild(document.createTextNode(value));
+        out.appendChild(document.createTextNode(words[at].text));
       }
-    }
-
-    function emitForms() {
-      if (!forms.length) return;
-      var span = document.createElement("span");
-      span.className = "alb-hit__form";
-      span.appendChild(document.createTextNode("("));
-      forms.forEach(function (form, i) {
-        if (i) span.appendChild(document.createTextNode(", "));
-        var mark = document.createElement("mark");
-        mark.textContent = form;
-        span.appendChild(mark);
-      });
-      span.appendChild(document.createTextNode(") "));
-      out.appendChild(span);
-      forms = [];
-    }
-
-    Array.prototype.forEach.call(parsed.childNodes, function (node) {
-      var marked = node.nodeName === "MARK";
-      node.textContent.split(/([\u27e6\u27e7])/).forEach(function (part) {
-        if (part === OPEN) { inside = true; forms = []; }
-        else if (part === CLOSE) { inside = false; emitForms(); }
-        else if (inside) { if (marked && part.trim()) forms.push(part.trim()); }
-        else emit(part, marked);
-      });
     });
-    if (inside) emitForms();
+    if (from + EXCERPT_WORDS < visible.length) out.appendChild(document.createTextNode(" …"));
     out.normalize();
-    out.childNodes.forEach(function (node) {
-      if (node.nodeType === 3) node.nodeValue = node.nodeValue.replace(/\s+/g, " ");
-    });
     return out;
   }
 
   // --- results ---------------------------------------------------------------------------------------
-  function hit(data) {
+  function hit(passage) {
     var item = document.createElement("li");
     item.className = "alb-hit";
     var title = document.createElement("h2"); // screen readers can move from hit to hit by heading
     title.className = "alb-hit__title";
     var link = document.createElement("a");
-    var anchor = anchorFor(data);
-    link.href = data.url + (anchor ? "#" + encodeURIComponent(anchor) : "");
-    link.textContent = (data.meta && data.meta.title) || data.url;
+    link.href = passage.url;
+    link.textContent = passage.title;
     title.appendChild(link);
     item.appendChild(title);
-    item.appendChild(excerpt(data.excerpt || ""));
+    if (passage.id) {
+      var where = document.createElement("p");
+      where.className = "alb-hit__where";
+      if (passage.section && passage.section !== passage.title) {
+        where.appendChild(document.createTextNode(passage.section + " · "));
+      }
+      var id = document.createElement("code");
+      id.textContent = "#" + passage.id;
+      where.appendChild(id);
+      item.appendChild(where);
+    }
+    item.appendChild(excerpt(passage));
     return item;
   }
 
-  function showMore(seq) {
-    var batch = current.results.slice(current.shown, current.shown + PAGE_SIZE);
-    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
-      if (seq !== current.seq) return;
-      var first = null;
-      datas.forEach(function (data) {
-        var item = hit(data);
-        first = first || item;
-        list.appendChild(item);
-      });
-      current.shown += batch.length;
-      more.hidden = current.shown >= current.results.length;
-      return first;
+  function showMore() {
+    var batch = current.hits.slice(current.shown, current.shown + PAGE_SIZE);
+    var first = null;
+    batch.forEach(function (passage) {
+      var item = hit(passage);
+      first = first || item;
+      list.appendChild(item);
     });
+    current.shown += batch.length;
+    more.hidden = current.shown >= current.hits.length;
+    return first;
   }
 
   function run(query) {
@@ -192,17 +272,19 @@
     if (!query) { status.textContent = ""; return; }
     status.textContent = labels.loading;
     load().then(function (pagefind) {
-      return pagefind.search(query);
+      return pagefind.search(forPagefind(query));
     }).then(function (search) {
       if (seq !== current.seq || !search) return;
-      current.results = search.results;
+      // The edition has a few dozen pages: every page found is read, so that passages rank across pages.
+      return Promise.all(search.results.map(function (r) { return r.data(); }));
+    }).then(function (datas) {
+      if (seq !== current.seq || !datas) return;
+      current.hits = ranked(datas);
       current.shown = 0;
-      return showMore(seq).then(function () {
-        if (seq !== current.seq) return;
-        var n = current.results.length;
-        status.textContent = n ? countLabel(n, query) : format("none", { query: query });
-        root.setAttribute("data-searched", query);
-      });
+      showMore();
+      var n = current.hits.length;
+      status.textContent = n ? countLabel(n, query) : format("none", { query: query });
+      root.setAttribute("data-searched", query);
     }).catch(function () {
       if (seq === current.seq) status.textContent = labels.error;
     });
@@ -219,10 +301,9 @@
     run(input.value);
   });
   more.addEventListener("click", function () {
-    showMore(current.seq).then(function (first) {
-      var link = first && first.querySelector("a");
-      if (link) link.focus();
-    });
+    var first = showMore();
+    var link = first && first.querySelector("a");
+    if (link) link.focus();
   });
 
   var initial = new URLSearchParams(window.location.search).get("q") || "";
