@@ -105,7 +105,7 @@ def axis_for(values: Iterable[float]) -> Axis:
         low = 10 ** math.floor(math.log10(small))
         high = 10 ** math.ceil(math.log10(large))
         decades = round(math.log10(high / low))
-        steps = (1, 2, 5) if decades <= 3 else (1, 3)
+        steps = (1, 2, 5) if decades <= 2 else (1, 3) if decades <= 4 else (1,)  # labels that do not collide
         ticks = tuple(m * 10 ** k for k in range(round(math.log10(low)), round(math.log10(high)) + 1)
                       for m in steps if low <= m * 10 ** k <= high)
         return Axis(low, high, True, ticks)
@@ -250,7 +250,8 @@ class Window:
         return self.start <= low and high <= self.end
 
 
-TIMELINE_LEFT = 14.0
+TIMELINE_LEFT = 56.0  # half the widest Julian year label: the first one centred on its tick
+QUESTION_X = 14.0  # the questions' names start further left than the axis
 TIMELINE_ROW = 38.0  # a line for the question's name, a line for the marks
 SIEGE_YEARS = Window(date(1685, 1, 1), date(1690, 1, 1))
 CONTEXT_YEARS = Window(date(1655, 1, 1), date(1735, 1, 1))
@@ -349,7 +350,7 @@ def timeline(rows: Sequence[Row], window: Window, sigla: list[str], lang: Lang, 
     svg.append(_month_ticks(window, lang, axis_y, top - 2) if monthly else _year_ticks(window, axis_y))
     for i, row in enumerate(shown):
         y = top + TIMELINE_ROW * i
-        svg.append(_text(TIMELINE_LEFT, y + 12, row.question.description.get(lang),
+        svg.append(_text(QUESTION_X, y + 12, row.question.description.get(lang),
                          "alb-chart__label alb-chart__label--q"))
         svg.extend(_timeline_marks(row.dated_figures(), window, y + 26, sigla, lang))
     return h("figure", {"class": "alb-chart alb-chart--timeline", "id": chart},

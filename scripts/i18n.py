@@ -168,7 +168,7 @@ LABELS: dict[str, dict[str, str]] = {
         "chart_text": "Text {siglum}",
         "chart_log": "Logarithmic scale of this chart's own.",
         "chart_linear": "Linear scale from zero, this chart's own.",
-        "chart_os_year": "1 Jan. {year} O.S.",
+        "chart_os_year": "{year} O.S.",  # a tick at 1 January O.S.; the caption says so
         "timeline": "Timeline",
         "timeline_intro": "The dates the texts give, on one axis of New Style (Gregorian) dates; the marks above the "
                           "first chart show where each Old Style (Julian) year began. A bar is a month, season or "
@@ -529,7 +529,7 @@ LABELS: dict[str, dict[str, str]] = {
         "chart_text": "Текст {siglum}",
         "chart_log": "Собственная логарифмическая шкала диаграммы.",
         "chart_linear": "Собственная линейная шкала диаграммы, от нуля.",
-        "chart_os_year": "1 янв. {year} ст. ст.",
+        "chart_os_year": "{year} ст. ст.",
         "timeline": "Хронология",
         "timeline_intro": "Даты, которые дают тексты, на одной оси дат нового (григорианского) стиля; отметки над "
                           "первой шкалой показывают начало каждого года по старому (юлианскому) стилю. Полоса — "
