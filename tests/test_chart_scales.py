@@ -4,6 +4,7 @@ label boxes and legend (item 7)."""
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -45,10 +46,10 @@ def test_close_values_are_far_apart() -> None:
     the shared log axis 1–100,000; on their own axis more than 60 (about 40 CSS px on a phone)."""
     axis = charts.axis_for([526, 677, 800])
     xs = [axis.x(v) for v in (526, 677, 800)]
-    assert min(b - a for a, b in zip(xs, xs[1:])) > 60
+    assert min(b - a for a, b in itertools.pairwise(xs)) > 60
     shared = charts.Axis(1, 100_000, True, ())
     old = [shared.x(v) for v in (526, 677, 800)]
-    assert max(b - a for a, b in zip(old, old[1:])) < 12
+    assert max(b - a for a, b in itertools.pairwise(old)) < 12
 
 
 def test_log_only_for_a_hundredfold() -> None:
