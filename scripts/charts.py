@@ -1,14 +1,17 @@
 """Charts of the concordance, built at build time as static SVG (no script, no request).
 
 - A dot plot per numeric question that has more than one value: one line per text, the texts'
-  values on an axis shared by every question counting the same thing (men, guns …), logarithmic
-  where the values span an order of magnitude or more. Shapes as well as colours tell the texts
+  values on an axis of that question's own: linear from 0 with round ticks, logarithmic only
+  where the values differ a hundredfold or more (a shared axis for all questions squeezed close
+  values such as 526, 677 and 800 into a few pixels). Shapes as well as colours tell the texts
   apart.
 - A timeline of the dated events: one line per question, each text's date as a mark (a day) or a
   bar (a month, a season, a year), on a Gregorian axis with the Julian (Old Style) months above.
 
 Each chart is a <figure> with a title and a text description for assistive technology
-(role="img", aria-labelledby) and the same data as a table beside it.
+(role="img", aria-labelledby) and the same data as a table beside it. Text is kept inside the
+drawing: labels near an edge are anchored towards the inside (widths estimated per character).
+Colours come from CSS (classes only), so a dark palette can override them.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ ROW = 26.0
 TOP = 14.0
 AXIS = 34.0
 SHAPES = ("circle", "square", "triangle", "diamond")
+TICK_SIZE = 11.0  # font sizes in user units, as edition.css sets them (for the width estimates)
+LABEL_SIZE = 12.0
 
 
 def chart_id(question_id: str, dimension: str | None = None, dimensions: Sequence[str] = ()) -> str:
@@ -84,23 +89,47 @@ def _nice_step(span: float) -> float:
     return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
+LOG_RATIO = 100  # values a hundredfold apart or more get a logarithmic axis
+
+
 def axis_for(values: Iterable[float]) -> Axis:
-    """An axis covering the values: log (1-2-5 ticks) if they span ≥ 10×, otherwise linear from 0."""
-    positive = [v for v in values if v > 0 and math.isfinite(v)]
+    """An axis covering one chart's values: linear from 0 with 1-2-5 steps (the top tick the first
+    above the largest value), or logarithmic (1-2-5 ticks by decade) if they span ≥ LOG_RATIO×.
+    A single value, or several equal ones, still gets a readable axis from 0."""
+    finite = [v for v in values if math.isfinite(v) and v >= 0]
+    positive = [v for v in finite if v > 0]
     if not positive:
         return Axis(0, 1, False, (0, 1))
     small, large = min(positive), max(positive)
-    if large / small >= 10:
+    if large / small >= LOG_RATIO:
         low = 10 ** math.floor(math.log10(small))
         high = 10 ** math.ceil(math.log10(large))
         decades = round(math.log10(high / low))
-        steps = (1, 2, 5) if decades <= 3 else (1, 3)
+        steps = (1, 2, 5) if decades <= 2 else (1, 3) if decades <= 4 else (1,)  # labels that do not collide
         ticks = tuple(m * 10 ** k for k in range(round(math.log10(low)), round(math.log10(high)) + 1)
                       for m in steps if low <= m * 10 ** k <= high)
         return Axis(low, high, True, ticks)
     step = _nice_step(large)
-    high = math.ceil(large * 1.1 / step) * step
-    return Axis(0, high, False, tuple(i * step for i in range(int(high / step) + 1)))
+    count = math.floor(large / step) + 1  # the first tick above the largest value: room for its mark
+    return Axis(0, count * step, False, tuple(i * step for i in range(count + 1)))
+
+
+def _text_width(content: str, size: float) -> float:
+    """A generous estimate of a label's width (no font metrics at build time)."""
+    return len(content) * size * 0.62
+
+
+def _inside(x: float, content: str, size: float, anchor: str, left: float = 2.0,
+            right: float = WIDTH - 2) -> tuple[float, str]:
+    """Position and anchor that keep a label between left and right: a label that would run over
+    an edge is anchored at its tick from the inside instead of centred on it."""
+    width = _text_width(content, size)
+    start = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
+    if start < left:
+        return max(x, left), "start"
+    if start + width > right:
+        return min(x, right), "end"
+    return x, anchor
 
 
 def _axis_group(axis: Axis, y: float, lang: Lang) -> etree._Element:
@@ -110,8 +139,15 @@ def _axis_group(axis: Axis, y: float, lang: Lang) -> etree._Element:
         x = axis.x(tick)
         group.append(h("line", {"x1": f"{x:.1f}", "x2": f"{x:.1f}", "y1": f"{TOP - 4:.1f}", "y2": f"{y + 4:.1f}",
                                 "class": "alb-chart__grid"}))
-        group.append(_text(x, y + 18, amount(tick, lang), "alb-chart__tick", "middle"))
+        text = amount(tick, lang)
+        tx, ty, where = _placed(x, y + 18, text, TICK_SIZE, "middle")
+        group.append(_text(tx, ty, text, "alb-chart__tick", where))
     return group
+
+
+def _placed(x: float, y: float, content: str, size: float, anchor: str) -> tuple[float, float, str]:
+    tx, where = _inside(x, content, size, anchor)
+    return tx, y, where
 
 
 # --- dot plots -----------------------------------------------------------------------------------
@@ -129,7 +165,11 @@ def _value_mark(figure: Figure, axis: Axis, y: float, shape: str, lang: Lang) ->
     stated = figure.amount or value.high
     x = axis.x(stated)
     marks.append(_shape(shape, x, y, cls))
-    marks.append(_text(x + 9, y - 7, normalised(figure, lang), "alb-chart__value"))
+    text = normalised(figure, lang)
+    if x + 9 + _text_width(text, LABEL_SIZE) > WIDTH - 2:  # no room on the right: the value on the left
+        marks.append(_text(x - 9, y - 7, text, "alb-chart__value", "end"))
+    else:
+        marks.append(_text(x + 9, y - 7, text, "alb-chart__value"))
     return marks
 
 
@@ -184,14 +224,14 @@ def dot_plot(row: Row, dimension: str, axis: Axis, lang: Lang) -> etree._Element
              svg, h("figcaption", None, title, " ", h("span", {"class": "alb-chart__scale"}, scale)))
 
 
-def axes(rows: Sequence[Row]) -> dict[str, Axis]:
-    """One axis per dimension, shared by all the charts of that dimension."""
-    values: dict[str, list[float]] = {}
-    for row in rows:
-        for figure in row.numeric_figures():
-            bucket = values.setdefault(figure.value.dimension, [])
-            bucket += [v for v in (figure.value.low, figure.value.high, figure.amount or 0) if isinstance(v, float)]
-    return {dimension: axis_for(found) for dimension, found in values.items()}
+def chart_values(row: Row, dimension: str) -> list[float]:
+    """What one chart's axis must show: each figure's stated amount and the finite ends of its
+    interval (an approximate value's ±10 %, a bound's limit)."""
+    found: list[float] = []
+    for figure in row.numeric_figures():
+        if figure.value.dimension == dimension:
+            found += [v for v in (figure.value.low, figure.value.high, figure.amount or 0) if isinstance(v, float)]
+    return found
 
 
 # --- the timeline ------------------------------------------------------------------------------
@@ -210,7 +250,8 @@ class Window:
         return self.start <= low and high <= self.end
 
 
-TIMELINE_LEFT = 14.0
+TIMELINE_LEFT = 56.0  # half the widest Julian year label: the first one centred on its tick
+QUESTION_X = 14.0  # the questions' names start further left than the axis
 TIMELINE_ROW = 38.0  # a line for the question's name, a line for the marks
 SIEGE_YEARS = Window(date(1685, 1, 1), date(1690, 1, 1))
 CONTEXT_YEARS = Window(date(1655, 1, 1), date(1735, 1, 1))
@@ -227,14 +268,16 @@ def _month_ticks(window: Window, lang: Lang, y_greg: float, y_jul: float) -> etr
                 group.append(h("line", {"x1": f"{x:.1f}", "x2": f"{x:.1f}", "y1": f"{y_jul:.1f}", "y2": f"{y_greg:.1f}",
                                         "class": "alb-chart__grid" + (" alb-chart__grid--year" if month == 1 else "")}))
                 text = str(year) if month == 1 else iso_date(f"{year}-{month:02d}", lang, with_year=False)[:3]
-                group.append(_text(x, y_greg + 16, text, "alb-chart__tick", "middle"))
+                tx, ty, where = _placed(x, y_greg + 16, text, TICK_SIZE, "middle")
+                group.append(_text(tx, ty, text, "alb-chart__tick", where))
             jul = julian_to_gregorian(year, month, 1)
             if month == 1 and window.start <= jul < window.end:
                 xj = window.x(jul)
                 group.append(h("line", {"x1": f"{xj:.1f}", "x2": f"{xj:.1f}", "y1": f"{y_jul - 6:.1f}",
                                         "y2": f"{y_jul:.1f}", "class": "alb-chart__julian"}))
-                group.append(_text(xj, y_jul - 9, label(lang, "chart_os_year", year=str(year)),
-                                   "alb-chart__tick alb-chart__tick--julian", "middle"))
+                text = label(lang, "chart_os_year", year=str(year))
+                tx, ty, where = _placed(xj, y_jul - 9, text, TICK_SIZE, "middle")
+                group.append(_text(tx, ty, text, "alb-chart__tick alb-chart__tick--julian", where))
     return group
 
 
@@ -247,7 +290,8 @@ def _year_ticks(window: Window, y: float) -> etree._Element:
             group.append(h("line", {"x1": f"{x:.1f}", "x2": f"{x:.1f}", "y1": f"{TOP:.1f}", "y2": f"{y:.1f}",
                                     "class": "alb-chart__grid" + (" alb-chart__grid--year" if year % 10 == 0 else "")}))
             if year % 10 == 5 or year % 10 == 0:
-                group.append(_text(x, y + 16, str(year), "alb-chart__tick", "middle"))
+                tx, ty, where = _placed(x, y + 16, str(year), TICK_SIZE, "middle")
+                group.append(_text(tx, ty, str(year), "alb-chart__tick", where))
     return group
 
 
@@ -306,7 +350,7 @@ def timeline(rows: Sequence[Row], window: Window, sigla: list[str], lang: Lang, 
     svg.append(_month_ticks(window, lang, axis_y, top - 2) if monthly else _year_ticks(window, axis_y))
     for i, row in enumerate(shown):
         y = top + TIMELINE_ROW * i
-        svg.append(_text(TIMELINE_LEFT, y + 12, row.question.description.get(lang),
+        svg.append(_text(QUESTION_X, y + 12, row.question.description.get(lang),
                          "alb-chart__label alb-chart__label--q"))
         svg.extend(_timeline_marks(row.dated_figures(), window, y + 26, sigla, lang))
     return h("figure", {"class": "alb-chart alb-chart--timeline", "id": chart},
@@ -331,8 +375,9 @@ def _timeline_description(row: Row, lang: Lang) -> str:
 
 
 def numeric_charts(rows: Sequence[Row], lang: Lang) -> list[etree._Element]:
-    shared = axes(rows)
-    return [dot_plot(row, dimension, shared[dimension], lang) for row in rows for dimension in chartable(row)]
+    """A dot plot per question and dimension, each on its own axis."""
+    return [dot_plot(row, dimension, axis_for(chart_values(row, dimension)), lang)
+            for row in rows for dimension in chartable(row)]
 
 
 def data_table(rows: Sequence[Row], lang: Lang, caption: str, pick: Callable[[Row], list[Figure]],

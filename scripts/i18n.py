@@ -113,8 +113,19 @@ LABELS: dict[str, dict[str, str]] = {
         "map_outside": "Not on the map (outside its area): {places}.",
         "map_unlocated": "Not located (regions or uncertain): {places}.",
         "map_basemap": "Coast, lakes and present-day borders (dashed): Natural Earth 1:10m; rivers: Natural Earth "
-                       "1:50m (public domain). The Shilka and the Zeya are missing: the offline data have them only "
-                       "at a scale not available to the project.",
+                       "1:50m (public domain). The Shilka, the Nen (Nonni) and the Zeya are missing: the offline data "
+                       "have them only at a scale not available to the project.",
+        "map_schematic": "Rivers of the index that the base map lacks are drawn as straight dashed lines through "
+                         "places of the index that stand on them (the Nen through Mergen and Qiqihar, the Shilka "
+                         "from Nerchinsk): schematic, not their real course. A river of which only the mouth or "
+                         "confluence is located keeps a mark there.",
+        "map_key_point": "Place: the point its index entry gives",
+        "map_key_approx": "Place located approximately (the entry marks its point as uncertain)",
+        "map_key_mouth": "River located by one point only (its mouth or confluence)",
+        "map_key_river": "River of the index, on its course from the base map",
+        "map_key_schematic": "River of the index, schematic line through places on it",
+        "map_key_base": "Other rivers and lakes (base map, not links)",
+        "map_key_border": "Present-day border (base map)",
         "map_no_basemap": "No base map geometry is available offline: points, labels and graticule only.",
         "name_card_link": "{name}: index entry",
         # the concordance of figures
@@ -148,15 +159,16 @@ LABELS: dict[str, dict[str, str]] = {
                               "these columns (the JSON adds, for each question, the texts that are silent). Column "
                               "names and order are stable across versions of the edition.",
         "charts": "Charts",
-        "charts_intro": "Each chart compares the numbers the texts give for one question. Questions that count "
-                        "the same thing share one axis, logarithmic where the values differ by ten times or more; "
-                        "a line shows an approximate value (±10 %) or a bound (“no more than”).",
+        "charts_intro": "Each chart compares the numbers the texts give for one question, on a scale of its own: "
+                        "linear from zero, logarithmic only where the values differ a hundredfold or more. Compare "
+                        "positions within a chart, not between charts. A line shows an approximate value (±10 %) "
+                        "or a bound (“no more than”).",
         "charts_table": "The numbers shown in the charts",
         "chart_title": "{question} ({unit})",
         "chart_text": "Text {siglum}",
-        "chart_log": "Logarithmic scale.",
-        "chart_linear": "Linear scale.",
-        "chart_os_year": "1 Jan. {year} O.S.",
+        "chart_log": "Logarithmic scale of this chart's own.",
+        "chart_linear": "Linear scale from zero, this chart's own.",
+        "chart_os_year": "{year} O.S.",  # a tick at 1 January O.S.; the caption says so
         "timeline": "Timeline",
         "timeline_intro": "The dates the texts give, on one axis of New Style (Gregorian) dates; the marks above the "
                           "first chart show where each Old Style (Julian) year began. A bar is a month, season or "
@@ -464,8 +476,19 @@ LABELS: dict[str, dict[str, str]] = {
         "map_outside": "Вне карты (за пределами её области): {places}.",
         "map_unlocated": "Не локализованы (регионы или неточные): {places}.",
         "map_basemap": "Берег, озёра и современные границы (пунктир): Natural Earth 1:10m; реки: Natural Earth "
-                       "1:50m (общественное достояние). Шилки и Зеи нет: в доступных офлайн данных они есть только "
-                       "в масштабе, которым проект не располагает.",
+                       "1:50m (общественное достояние). Шилки, Нэньцзяна (Нонни) и Зеи нет: в доступных офлайн "
+                       "данных они есть только в масштабе, которым проект не располагает.",
+        "map_schematic": "Реки указателя, которых нет на подложке, показаны прямыми пунктирными линиями через "
+                         "стоящие на них места указателя (Нэньцзян — через Мерген и Цицикар, Шилка — от "
+                         "Нерчинска): это схема, а не действительное русло. Река, у которой известна лишь одна "
+                         "точка (устье или слияние), отмечена знаком в этой точке.",
+        "map_key_point": "Место: точка, указанная в его статье",
+        "map_key_approx": "Место, локализованное приблизительно (точка в статье помечена как неточная)",
+        "map_key_mouth": "Река, известная лишь одной точкой (устье или слияние)",
+        "map_key_river": "Река указателя, по руслу с подложки",
+        "map_key_schematic": "Река указателя, схематическая линия через места на ней",
+        "map_key_base": "Прочие реки и озёра (подложка, не ссылки)",
+        "map_key_border": "Современная граница (подложка)",
         "map_no_basemap": "Геометрия подложки недоступна офлайн: только точки, подписи и сетка.",
         "name_card_link": "{name}: статья указателя",
         # конкорданс цифр
@@ -499,16 +522,16 @@ LABELS: dict[str, dict[str, str]] = {
                               "со следующими столбцами (JSON дополнительно указывает для каждого вопроса тексты, "
                               "которые о нём молчат). Названия и порядок столбцов не меняются от версии к версии.",
         "charts": "Диаграммы",
-        "charts_intro": "Каждая диаграмма сравнивает числа, которые тексты дают по одному вопросу. Вопросы об "
-                        "одной и той же величине имеют общую ось, логарифмическую, если значения различаются в "
-                        "десять раз и более; линия показывает приблизительное значение (±10 %) или границу "
-                        "(«не более»).",
+        "charts_intro": "Каждая диаграмма сравнивает числа, которые тексты дают по одному вопросу, в собственном "
+                        "масштабе: линейном от нуля, логарифмическом лишь там, где значения различаются в сто раз "
+                        "и более. Сравнивайте положения внутри одной диаграммы, а не между диаграммами. Линия "
+                        "показывает приблизительное значение (±10 %) или границу («не более»).",
         "charts_table": "Числа, показанные на диаграммах",
         "chart_title": "{question} ({unit})",
         "chart_text": "Текст {siglum}",
-        "chart_log": "Логарифмическая шкала.",
-        "chart_linear": "Линейная шкала.",
-        "chart_os_year": "1 янв. {year} ст. ст.",
+        "chart_log": "Собственная логарифмическая шкала диаграммы.",
+        "chart_linear": "Собственная линейная шкала диаграммы, от нуля.",
+        "chart_os_year": "{year} ст. ст.",
         "timeline": "Хронология",
         "timeline_intro": "Даты, которые дают тексты, на одной оси дат нового (григорианского) стиля; отметки над "
                           "первой шкалой показывают начало каждого года по старому (юлианскому) стилю. Полоса — "
