@@ -217,31 +217,29 @@ REGISTRY: tuple[PageKind, ...] = (
     PageKind(PAGE_ABOUT, _hand_written(PAGE_ABOUT, ABOUT_URI), _titled("About this edition"), _hand_written_ids),
     PageKind(PAGE_SEARCH, _single(PAGE_SEARCH, SEARCH_URI, "search"), _hidden, _none, pagebodies.search_page),
 )
-BY_KIND = {k.kind: k for k in REGISTRY}
-
+# Everything below reads REGISTRY when called (not when defined), so a test may extend the list.
 
 def renderer(name: object) -> Callable[[pagebodies.Request], pagebodies.Body] | None:
     """What renders the kind of page a stub's `alb_page` names (None: a hand-written page)."""
-    found = BY_KIND.get(name) if isinstance(name, str) else None
+    found = next((k for k in REGISTRY if k.kind == name), None) if isinstance(name, str) else None
     return found.render if found is not None else None
 
 
-def site_nav(edition: Edition, registry: Iterable[PageKind] = REGISTRY) -> list:
+def site_nav(edition: Edition) -> list:
     """The site's navigation (mkdocs.yml `nav`), derived from the edition: which texts, which pages."""
-    return [entry for k in registry for entry in k.nav([p.uri for p in k.pages(edition)])]
+    return [entry for k in REGISTRY for entry in k.nav([p.uri for p in k.pages(edition)])]
 
 
-def stubs(edition: Edition, registry: Iterable[PageKind] = REGISTRY) -> list[PageStub]:
+def stubs(edition: Edition) -> list[PageStub]:
     """The Markdown stubs of the generated pages, one per page and language (scripts/pages.py)."""
     return [PageStub(f"{p.uri.removesuffix('.md')}.{lang}.md",
                      {"title": p.titles[lang], "alb_page": p.kind, **p.meta, GENERATED_MARKER: True})
-            for k in registry if k.generated for p in k.pages(edition) for lang in LANGUAGES]
+            for k in REGISTRY if k.generated for p in k.pages(edition) for lang in LANGUAGES]
 
 
-def published_ids(edition: Edition, docs_dir: Path,
-                  registry: Iterable[PageKind] = REGISTRY) -> Iterator[tuple[str, Iterable[str]]]:
+def published_ids(edition: Edition, docs_dir: Path) -> Iterator[tuple[str, Iterable[str]]]:
     """Each page's English site path and the ids it publishes."""
-    for k in registry:
+    for k in REGISTRY:
         for p in k.pages(edition):
             yield p.english_path, k.anchors(edition, p, docs_dir)
 

@@ -205,7 +205,7 @@ def test_schema_results_are_cached_by_content(tmp_path: Path) -> None:
 
     corpus = write_corpus(tmp_path / "cache", FIXTURE.read_text(encoding="utf-8"))
     loaded, _ = teiload.load(corpus / "T.xml")
-    schema.validate([loaded])
+    schema.start([loaded]).diagnostics()  # as the pipeline validates: start, then wait for the verdict
     key = schema._cache_key(schema.SCHEMA_PATH, loaded)
     assert key in schema._memory
     shutil.rmtree(corpus)
