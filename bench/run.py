@@ -45,7 +45,7 @@ def _mb(kb: int) -> str:
 def cold_builds(tmp: Path, runs: int) -> tuple[list[Row], Path, int]:
     """(a): the edition and the plain build, alternating; returns the rows, the edition's site
     and the number of generated pages carried into the plain project."""
-    from scripts import mkdocs_hooks, pipeline
+    from scripts import pageregistry, pipeline
 
     project = project_copy(tmp / "edition")
     site = tmp / "site"
@@ -56,7 +56,7 @@ def cold_builds(tmp: Path, runs: int) -> tuple[list[Row], Path, int]:
     for i in range(runs):
         edition_runs.append(mkdocs_build(project, site))
         if i == 0:
-            nav = mkdocs_hooks.site_nav(pipeline.load_edition(project / "tei"))
+            nav = pageregistry.site_nav(pipeline.load_edition(project / "tei"))
             pages = plain.make_plain_project(project, site, tmp / "plain", nav)
             plain.with_pruned_listing(tmp / "plain", tmp / "plain-pruned", project / "scripts" / "themefiles.py")
         plain_runs.append(mkdocs_build(tmp / "plain", tmp / "site-plain"))

@@ -26,7 +26,11 @@ Modules, one concern each:
   downloadspage the downloads page, rendered from those same bytes (sizes, checksums)
   i18n         interface labels in English and Russian
   render       model → HTML fragments built as lxml trees
-  pages        the Markdown stubs that carry generated pages through MkDocs
+  pages        the Markdown stubs that carry generated pages through MkDocs, and the pages' addresses
+  pageregistry the one list of pages (address, title, navigation, renderer, anchors): nav, stubs, dispatch
+  pagebodies   each generated page's body from the model, one renderer per kind of page
+  routes       links from one page in one language (text pages, index entries, where a TEI pointer lands)
+  pagecontext  each page's template data: citation metadata, the cite dialog, the footer, JSON-LD
   anchors      the registry of published anchors (anchors/*.tsv): checked at every build, aliases
   anchorhistory the registry's git history (it only grows)
   citation     citation styles (Chicago, ГОСТ), BibTeX/RIS records, metadata tags
@@ -37,7 +41,8 @@ Modules, one concern each:
   redirects    pages that moved (anchors/redirects.tsv): stubs at the old addresses
   publishing   the changes page's stubs, the edition citation of the About page, a release's manifest
   release      `make release` / `make deploy`: versioned releases with mike, published once, kept
-  pipeline     load + validate + transform, cached per process
+  pipeline     load + validate + transform, cached per process (imports nothing of the page layer)
+  sitecheck    the pipeline's check with the anchor registry's (the build, scripts.check, make anchors)
   editorial    TEI → model for the classes of emendation, the glossary and the introduction, and their checks
   citing       where the bibliography is cited (commentary, apparatus, glossary, introduction)
   glossarypage the glossary page, and the terms' cards on text pages
@@ -48,7 +53,9 @@ Modules, one concern each:
   searchpage   the search page (/search/, /ru/search/)
   devserve     what `mkdocs serve` does differently (the search index after each rebuild; a failed rebuild
                leaves the last good site served, with its errors shown)
-  mkdocs_hooks the MkDocs hooks that wire the pipeline into `mkdocs build/serve`
+  buildstate   what one build knows between MkDocs events (the edition, the address, aliases, a release)
+  searchindexing when the search index is built (after the last language: mkdocs-static-i18n's event order)
+  mkdocs_hooks the MkDocs hooks: thin glue that wires the pipeline into `mkdocs build/serve`
   build        `python -m scripts.build`: build into a temporary directory and swap
   check        `python -m scripts.check`: validate the TEI and print a report
 """

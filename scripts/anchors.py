@@ -31,21 +31,10 @@ from pathlib import Path
 
 from lxml import etree, html
 
-from . import anchorhistory, commentary, commentarypage, downloads, htmlids, identifiers, redirects
+from . import anchorhistory, htmlids, identifiers, pageregistry, redirects
 from .diagnostics import Diagnostic
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, label
-from .model import Choice, Division, Edition, Note, Phrase, TextDoc, walk
-from .pages import (
-    BIBLIOGRAPHY_URI,
-    COMMENTARY_URI,
-    CONCORDANCE_URI,
-    DOWNLOADS_URI,
-    GLOSSARY_URI,
-    INTRODUCTION_URI,
-    index_page_uri,
-    site_path,
-    text_page_uri,
-)
+from .model import Edition
 from .paths import DOCS_DIR, PROJECT_ROOT, display_path, tei_dir
 
 REGISTRY_DIR = "anchors"
@@ -55,9 +44,6 @@ PUBLISHED_HEADER = (
     "# Published anchors of the edition: never delete a line. If an anchor must go, declare where it went\n"
     "# in aliases.tsv. Columns: id, page (English), page (Russian). New lines: `make anchors`.\n"
 )
-# Hand-written pages whose section ids are published (`## Heading {#id}` in docs/<name>.<lang>.md).
-HAND_WRITTEN = {"about": "about/", "index": ""}
-_ATTR_ID = re.compile(r"\{#([A-Za-z][\w-]*)\}")
 PROJECT_REGISTRY = PROJECT_ROOT / REGISTRY_DIR  # required: deleting it must not switch the check off
 _ANCHOR_ID = re.compile(r"[^\W\d][\w.-]*")  # an xml:id (NCName) or a hand-written {#id}
 _NO_GENERATED = htmlids.Generated(frozenset(), frozenset(), frozenset())
@@ -129,65 +115,10 @@ def _cells_problem(pairs: list[tuple[str, str]], generated_too: bool = False) ->
 
 # --- what the edition publishes ---------------------------------------------------------------
 
-def _division_ids(divisions: Iterable[Division]) -> Iterator[str]:
-    for div in divisions:
-        yield div.xml_id
-        for block in div.blocks:
-            if isinstance(block, Note):
-                yield block.xml_id
-
-
-def _doc_ids(doc: TextDoc) -> Iterator[str]:
-    yield from _division_ids(doc.divisions)
-    for unit in doc.units():
-        yield unit.xml_id
-        for node in walk(unit.content):
-            if isinstance(node, Choice | Phrase | Note) and node.xml_id:
-                yield node.xml_id
-
-
-def _text_page_ids(edition: Edition, text: TextDoc) -> set[str]:
-    docs = [text, edition.translation(text.siglum)]
-    ids = {i for doc in docs if doc is not None for i in _doc_ids(doc)}
-    if edition.commentary:  # the entries on this text, listed below it
-        on_page = commentarypage.on_text_page(edition, commentary.resolver(edition), text, DEFAULT_LANGUAGE)
-        ids |= {entry.xml_id for _, entry, _ in on_page.entries}
-    return ids
-
-
-def _hand_written_ids(docs_dir: Path) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for name, page in HAND_WRITTEN.items():
-        source = docs_dir / f"{name}.{DEFAULT_LANGUAGE}.md"
-        if source.exists():
-            found[page] = set(_ATTR_ID.findall(source.read_text(encoding="utf-8")))
-    return found
-
-
 def published(edition: Edition, docs_dir: Path = DOCS_DIR) -> set[Anchor]:
-    """Every anchor the current edition publishes (English paths; Russian pages carry the same ids)."""
-    def at(uri: str, ids: Iterable[str]) -> set[Anchor]:
-        page = site_path(uri, DEFAULT_LANGUAGE)
-        return {Anchor(page, i) for i in ids}
-
-    out: set[Anchor] = set()
-    for text in edition.texts:
-        out |= at(text_page_uri(text.slug), _text_page_ids(edition, text))
-    for entity in edition.entities:
-        out |= at(index_page_uri(entity.kind), [entity.xml_id])
-    out |= at(CONCORDANCE_URI, [e.xml_id for e in edition.episodes] + [q.xml_id for q in edition.questions()])
-    if edition.commentary:
-        out |= at(COMMENTARY_URI, [f"com-{e.episode}" for e in edition.commentary]
-                  + [e.xml_id for e in edition.commentary])
-        out |= at(BIBLIOGRAPHY_URI, [w.xml_id for w in edition.bibliography])
-    out |= at(DOWNLOADS_URI, [section for section, _ in downloads.SECTIONS])
-    # the editorial matter: glossary entries, introduction sections and their figures
-    out |= at(GLOSSARY_URI, [e.xml_id for e in edition.glossary])
-    out |= at(INTRODUCTION_URI, [s.xml_id for s in edition.introduction]
-              + [s.graph.xml_id for s in edition.introduction if s.graph])
-    for page, ids in _hand_written_ids(docs_dir).items():
-        out |= {Anchor(page, i) for i in ids}
-    return out
+    """Every anchor the current edition publishes (English paths; Russian pages carry the same ids):
+    each page of scripts/pageregistry.py with the ids it says the page has."""
+    return {Anchor(page, i) for page, ids in pageregistry.published_ids(edition, docs_dir) for i in ids}
 
 
 # --- the committed files ------------------------------------------------------------------------
@@ -348,13 +279,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--update", action="store_true", help="append newly published anchors to the registry "
                                                               "(and put back lines its git history has)")
     args = parser.parse_args(argv)
-    from . import pipeline
+    from . import sitecheck
     from .diagnostics import TeiError
 
     directory = registry_dir()
     restored = restore(directory) if args.update else 0
     try:
-        edition = pipeline.load_edition()
+        edition = sitecheck.load_edition()
     except TeiError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -79,7 +79,3 @@ def letter(number: int) -> str:
 def numbering(found: list[Entry]) -> dict[str, int]:
     """Display number of each apparatus note, by note id."""
     return {e.note.xml_id: e.number for e in found}
-
-
-def numbers(text: TextDoc) -> dict[str, int]:
-    return numbering(entries(text))

@@ -1,4 +1,4 @@
-"""`python -m scripts.check [DIR]`: validate the TEI corpus and print the build report."""
+"""`python -m scripts.check [DIR]`: validate the TEI corpus (and its anchor registry) and print the build report."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from .diagnostics import report
-from .pipeline import check
+from .sitecheck import check
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,6 +25,7 @@ from . import (
     corpusfiles,
     entitydata,
     exports,
+    htmlids,
     identifiers,
     linkeddata,
     pages,
@@ -50,9 +51,7 @@ def citation_stem(text: TextDoc | None, lang: str) -> str:
 CONCORDANCE_DATA = {"csv": f"{DATA_DIR}/concordance.csv", "json": f"{DATA_DIR}/concordance.json"}
 INDEX_JSONLD = f"{DATA_DIR}/index.jsonld"  # the whole index as linked data (scripts/linkeddata.py)
 ENTITY_FILES = {"person": "persons", "org": "groups", "place": "places"}
-# The page's sections, in order: (id, label key). Ids are anchors of the downloads page.
-SECTIONS = (("corpus", "dl_corpus"), ("tei", "dl_tei"), ("plain-text", "dl_plain"), ("data", "dl_data"),
-            ("cite", "dl_cite"), ("sources", "dl_sources"), ("checksums", "dl_checksums"))
+SECTIONS = htmlids.DOWNLOADS_SECTIONS  # the page's sections, in order: (id, label key); anchors of the page
 ZIP_MODE = stat.S_IFREG | 0o644
 EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format cannot say earlier
 

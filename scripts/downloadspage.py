@@ -10,12 +10,13 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from . import htmlids
 from .downloads import SECTIONS, SUMS_PATH, Download, exact_size, readable_size
 from .i18n import label
 from .model import Edition, Lang
 from .render import TocEntry, append, h, permalink, serialize
 
-ENTITY_COLUMNS_ID = "index-columns"
+ENTITY_COLUMNS_ID = htmlids.ENTITY_COLUMNS_ID
 
 
 @dataclass(frozen=True)

@@ -49,9 +49,6 @@ class Value:
     high: Bound
     exact: bool = True  # False for approximate counts and for bounds ("no more than", "less than")
 
-    def overlaps(self, other: Value) -> bool:
-        return self.dimension == other.dimension and self.low <= other.high and other.low <= self.high
-
 
 @dataclass(frozen=True)
 class DateValue:
@@ -90,10 +87,6 @@ class Figure:
             return None
         raw = self.phrase.attr("quantity") or self.phrase.attr("value")
         return float(raw) if raw else None
-
-    @property
-    def unit(self) -> str | None:
-        return None if self.date is not None else self.value.dimension
 
 
 def _number(phrase: Phrase) -> Value:

@@ -38,7 +38,6 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from . import concordancepage, downloads, downloadspage, searchpage
 from .diagnostics import Diagnostic
 from .model import Edition, pointer_ids
 from .teiload import TeiFile, tei, xml_id
@@ -52,11 +51,18 @@ PREFIXES = (("__", "the theme's ids begin with \"__\""),
 SUFFIXES = (("-ref", "the marker of a note has the id {note}-ref"),
             ("-apparatus", "a text page's apparatus heading has the id {siglum}-apparatus"),
             ("-commentary", "a text page's commentary heading has the id {siglum}-commentary"))
+# The downloads page's sections, in order: (id, label key); the ids are anchors of that page
+# (scripts/downloads.py, downloadspage.py). Defined here so that the corpus check, which needs the
+# ids, does not import the publishing layer.
+DOWNLOADS_SECTIONS = (("corpus", "dl_corpus"), ("tei", "dl_tei"), ("plain-text", "dl_plain"), ("data", "dl_data"),
+                      ("cite", "dl_cite"), ("sources", "dl_sources"), ("checksums", "dl_checksums"))
+ENTITY_COLUMNS_ID = "index-columns"  # the downloads page's description of the index's columns
+# The fixed ids of the pages' own elements (the concordance's filter, the search page's input) begin
+# with "alb-": PREFIXES reserves them (tests/test_hostile_ids.py holds the renderers to that).
 FIXED = frozenset({
-    *(section for section, _ in downloads.SECTIONS), downloadspage.ENTITY_COLUMNS_ID,
+    *(section for section, _ in DOWNLOADS_SECTIONS), ENTITY_COLUMNS_ID,
     "data-columns", "charts", "timeline", "map",
     *(f"timeline-{chart}{part}" for chart in ("sieges", "context") for part in ("", "-title", "-desc")),
-    concordancepage.FILTER_ID, searchpage.INPUT_ID,
     "versions", "unreleased",
 })
 _VERSION_ANCHOR = re.compile(r"v\d+\.\d+\.\d+.*")  # the changes page's heading of a version

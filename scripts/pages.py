@@ -1,4 +1,5 @@
-"""The Markdown stubs that carry generated pages through MkDocs and mkdocs-static-i18n.
+"""The Markdown stubs that carry generated pages through MkDocs and mkdocs-static-i18n, and the
+pages' addresses. Which pages there are is scripts/pageregistry.py's list (the stubs are made there).
 
 mkdocs-static-i18n needs real files with a language suffix (pages made in memory crash it), so
 the build writes one small stub per page and language under docs/ (gitignored). A stub holds only
@@ -18,8 +19,7 @@ import yaml
 from markupsafe import escape
 
 from . import identifiers
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, label
-from .model import Edition
+from .i18n import DEFAULT_LANGUAGE
 
 PAGE_TEXT = "text"
 PAGE_INDEX = "index"
@@ -37,6 +37,12 @@ PAGE_GLOSSARY = "glossary"
 GLOSSARY_URI = "glossary/index.md"
 PAGE_INTRODUCTION = "introduction"
 INTRODUCTION_URI = "introduction/index.md"
+PAGE_CHANGES = "changes"
+CHANGES_URI = "changes/index.md"
+PAGE_HOME = "home"  # the hand-written pages (docs/<name>.<lang>.md)
+HOME_URI = "index.md"
+PAGE_ABOUT = "about"
+ABOUT_URI = "about.md"
 GENERATED_MARKER = "alb_generated"
 INDEX_SLUGS = {"person": "persons", "org": "groups", "place": "places"}
 
@@ -66,50 +72,6 @@ def site_path(uri: str, lang: str) -> str:
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     path = uri.removesuffix(".md")
     return prefix + (path.removesuffix("index") if path.endswith("/index") or path == "index" else path + "/")
-
-
-def stubs(edition: Edition) -> list[PageStub]:
-    out = []
-    for kind in INDEX_SLUGS:
-        for lang in LANGUAGES:
-            out.append(PageStub(
-                f"index/{INDEX_SLUGS[kind]}.{lang}.md",
-                {"title": label(lang, f"index_{kind}"), "alb_page": PAGE_INDEX, "alb_kind": kind,
-                 GENERATED_MARKER: True},
-            ))
-    for lang in LANGUAGES:
-        out.append(PageStub(f"concordance/index.{lang}.md",
-                            {"title": label(lang, "concordance"), "alb_page": PAGE_CONCORDANCE,
-                             GENERATED_MARKER: True}))
-    for lang in LANGUAGES:
-        out.append(PageStub(DOWNLOADS_URI.replace(".md", f".{lang}.md"),
-                            {"title": label(lang, "downloads"), "alb_page": PAGE_DOWNLOADS, GENERATED_MARKER: True}))
-    if edition.commentary:
-        for lang in LANGUAGES:
-            for kind, uri in ((PAGE_COMMENTARY, COMMENTARY_URI), (PAGE_BIBLIOGRAPHY, BIBLIOGRAPHY_URI)):
-                out.append(PageStub(uri.replace(".md", f".{lang}.md"),
-                                    {"title": label(lang, kind), "alb_page": kind, GENERATED_MARKER: True}))
-    for kind, uri, present in ((PAGE_INTRODUCTION, INTRODUCTION_URI, edition.introduction),
-                               (PAGE_GLOSSARY, GLOSSARY_URI, edition.glossary)):
-        if present:  # the editorial matter (scripts/editorial.py)
-            out += [PageStub(uri.replace(".md", f".{lang}.md"),
-                             {"title": label(lang, kind), "alb_page": kind, GENERATED_MARKER: True})
-                    for lang in LANGUAGES]
-    for lang in LANGUAGES:
-        out.append(PageStub(SEARCH_URI.replace(".md", f".{lang}.md"),
-                            {"title": label(lang, "search"), "alb_page": PAGE_SEARCH, GENERATED_MARKER: True}))
-    for text in edition.texts:
-        for lang in LANGUAGES:
-            out.append(PageStub(
-                f"texts/{text.slug}.{lang}.md",
-                {
-                    "title": text.title.get(lang),
-                    "alb_page": PAGE_TEXT,
-                    "alb_text": text.siglum,
-                    GENERATED_MARKER: True,
-                },
-            ))
-    return out
 
 
 @dataclass(frozen=True)

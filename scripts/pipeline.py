@@ -7,17 +7,22 @@ keyed by the hash of every corpus file.
 The schema validator (a JVM) runs in its own process while Python builds and checks the model:
 `start_check` returns as soon as the model is built, with the model as `provisional`;
 `PendingCheck.result()` waits for the validator's verdict. `check` and `load_edition` do both.
+
+This is the TEI layer: it imports no page renderer and nothing of the publishing layer (downloads,
+citations, exports). The one check that needs to know what the pages publish, the anchor registry,
+is handed in by the caller as a `LateCheck` (scripts/sitecheck.py: `python -m scripts.check`, the
+build and `make anchors` check the corpus with it).
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import (
     alignment,
-    anchors,
     citetree,
     commentary,
     corpusfiles,
@@ -38,7 +43,16 @@ from .safeio import UnsafeFile, read_bounded
 _cache: dict[str, PendingCheck] = {}
 
 
-def _corpus_key(directory: Path) -> str:
+@dataclass(frozen=True)
+class LateCheck:
+    """A check that needs more than the TEI (the anchor registry: what the pages publish), run last
+    on a sound model; its diagnostics are the model's own (reported only for schema-valid TEI)."""
+    name: str
+    fingerprint: Callable[[Path], object]  # what its own files are now (part of the cache key)
+    check: Callable[[Edition, Path], list[Diagnostic]]
+
+
+def _corpus_key(directory: Path, late: Sequence[LateCheck] = ()) -> str:
     """The corpus as the check sees it: every TEI file's name and bytes (read as the loader reads
     them: bounded, never through a link), what the published folders and the anchor registry hold."""
     digest = hashlib.sha256(str(directory).encode())
@@ -49,7 +63,8 @@ def _corpus_key(directory: Path) -> str:
         except UnsafeFile as exc:
             digest.update(f"<{exc.code}: {exc.message}>".encode())
     digest.update(repr(corpusfiles.fingerprint(directory)).encode("utf-8", "surrogateescape"))
-    digest.update(repr(anchors.fingerprint(directory)).encode())
+    for late_check in late:
+        digest.update(f"\0{late_check.name}\0{late_check.fingerprint(directory)!r}".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
@@ -74,12 +89,14 @@ class PendingCheck:
         return self._result
 
 
-def check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH) -> tuple[Edition | None, list[Diagnostic]]:
+def check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH,
+          late: Sequence[LateCheck] = ()) -> tuple[Edition | None, list[Diagnostic]]:
     """Every diagnostic of the corpus; the edition only if there are none."""
-    return start_check(directory, schema_path).result()
+    return start_check(directory, schema_path, late).result()
 
 
-def start_check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH) -> PendingCheck:
+def start_check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH,
+                late: Sequence[LateCheck] = ()) -> PendingCheck:
     """Load the corpus, start the schema validator, check the rules and build the model."""
     directory = directory or tei_dir()
     if not directory.is_dir():
@@ -100,27 +117,28 @@ def start_check(directory: Path | None = None, schema_path: Path = SCHEMA_PATH) 
     # Pointers into a file that failed to load are not checked: its own error says what is wrong.
     diagnostics += rules.check(files, unloaded=frozenset(listing.names) - {f.path.name for f in files})
     diagnostics += corpusfiles.check_witnesses(files, published.files)
-    modelled = None if diagnostics else _model_while_validating(files, directory, validation)
+    modelled = None if diagnostics else _model_while_validating(files, directory, validation, late)
     if modelled is None:
         return PendingCheck(None, diagnostics, validation)
     edition, problems = modelled
     return PendingCheck(edition, [], validation, problems)
 
 
-def _model_while_validating(files: list[teiload.TeiFile], directory: Path,
-                            validation: schema.Validation) -> tuple[Edition, list[Diagnostic]] | None:
+def _model_while_validating(files: list[teiload.TeiFile], directory: Path, validation: schema.Validation,
+                            late: Sequence[LateCheck]) -> tuple[Edition, list[Diagnostic]] | None:
     """Build and check the model while the schema validator runs. The model assumes schema-valid
     TEI: if it fails on this input and the schema explains why, the schema's diagnostics are what
     the reader gets (None here); a failure on valid TEI is a bug and propagates."""
     try:
-        return _model(files, directory)
+        return _model(files, directory, late)
     except Exception:
         if validation.diagnostics():
             return None
         raise
 
 
-def _model(files: list[teiload.TeiFile], directory: Path) -> tuple[Edition, list[Diagnostic]]:
+def _model(files: list[teiload.TeiFile], directory: Path,
+           late: Sequence[LateCheck] = ()) -> tuple[Edition, list[Diagnostic]]:
     edition, problems = transform.edition(files)
     trees, cite_problems = citetree.of_corpus(files, {d.file_name for d in edition.documents()})
     edition = replace(edition, citation_trees=trees)
@@ -134,18 +152,19 @@ def _model(files: list[teiload.TeiFile], directory: Path) -> tuple[Edition, list
     problems += htmlids.check(edition, files)
     if not problems:  # the commentary's checks compare figures, which must be sound first
         problems += commentary.check(edition, directory)
-    if not problems:  # published anchors are computed from a sound model
-        problems += anchors.check(edition, directory)
+    for late_check in late:
+        if not problems:  # e.g. published anchors: computed from a sound model
+            problems += late_check.check(edition, directory)
     return edition, problems
 
 
-def start_edition(directory: Path | None = None) -> PendingCheck:
+def start_edition(directory: Path | None = None, late: Sequence[LateCheck] = ()) -> PendingCheck:
     """The check of the current corpus: the cached one if the files are unchanged and it passed."""
     directory = directory or tei_dir()
-    key = _corpus_key(directory)
+    key = _corpus_key(directory, late)
     if key not in _cache:
         _cache.clear()  # keep only the current corpus: serve sessions edit the same files
-        _cache[key] = start_check(directory)
+        _cache[key] = start_check(directory, late=late)
     return _cache[key]
 
 
@@ -159,6 +178,6 @@ def confirmed(pending: PendingCheck) -> Edition:
     return edition
 
 
-def load_edition(directory: Path | None = None) -> Edition:
+def load_edition(directory: Path | None = None, late: Sequence[LateCheck] = ()) -> Edition:
     """The validated edition, or TeiError listing every problem."""
-    return confirmed(start_edition(directory))
+    return confirmed(start_edition(directory, late))

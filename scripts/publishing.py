@@ -1,4 +1,4 @@
-"""What the hooks add for publishing: the "Changes and versions" page's stubs, and a release's manifest.
+"""What the hooks add for publishing: the redirects, the About page's citation, and a release's manifest.
 
 The manifest (`release.json` at the root of a release's folder) records what the version publishes:
 its pages and anchors (both languages) and the old anchors its aliases keep alive. scripts/release.py
@@ -16,12 +16,7 @@ from mkdocs.exceptions import PluginError
 from . import anchors, buildinfo, citation, redirects
 from .i18n import LANGUAGES, label
 from .model import Edition
-from .pages import GENERATED_MARKER, PageStub
 from .release import MANIFEST, Context
-
-PAGE_CHANGES = "changes"
-CHANGES_URI = "changes/index.md"
-
 
 # In a hand-written page (docs/about.*.md), replaced by the edition's citation at this build's address.
 EDITION_CITATION = "<!-- alb:edition-citation -->"
@@ -32,12 +27,6 @@ def edition_citation(markdown: str, imp: citation.Imprint) -> str:
         return markdown
     text = citation.cite(imp, None, None, imp.url, f"*{label(imp.lang, 'cite_date_placeholder')}*")
     return markdown.replace(EDITION_CITATION, text)
-
-
-def changes_stubs() -> list[PageStub]:
-    return [PageStub(CHANGES_URI.replace(".md", f".{lang}.md"),
-                     {"title": label(lang, "changes"), "alb_page": PAGE_CHANGES, GENERATED_MARKER: True})
-            for lang in LANGUAGES]
 
 
 def _pages(site_dir: Path) -> list[str]:

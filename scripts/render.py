@@ -49,17 +49,6 @@ def serialize(el: etree._Element) -> str:
     return etree.tostring(el, method="html", encoding="unicode")
 
 
-def safe_href(url: str | None) -> str | None:
-    """Only http(s) and relative URLs become links (no javascript:, data: …)."""
-    if not url:
-        return None
-    try:
-        scheme = urlsplit(url).scheme.lower()
-    except ValueError:  # not a URL at all (e.g. "http://[::1")
-        return None
-    return url if scheme in ("", "http", "https") else None
-
-
 def external_href(url: str | None) -> str | None:
     """An absolute http(s) URL, or None. A TEI pointer without a scheme ("A.xml#A-p1") is a corpus
     pointer: only Ctx.pointer_href knows where it lands, so it never becomes a relative link as is."""

@@ -106,11 +106,6 @@ def start(files: list[TeiFile], schema: Path = SCHEMA_PATH) -> Validation:
                       if pending and jing else None)
 
 
-def validate(files: list[TeiFile], schema: Path = SCHEMA_PATH) -> list[Diagnostic]:
-    """Validate every file against TEI All and wait for the result."""
-    return start(files, schema).diagnostics()
-
-
 def _run_validator(files: list[TeiFile], schema: Path) -> dict[Path, list[list]]:
     jing = _jing()
     return _JingRun.launch(*jing, files, schema).result() if jing else _run_lxml(files, schema)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from scripts import anchors, pipeline
+from scripts import anchors, sitecheck
 from scripts.model import Edition
 from scripts.paths import PROJECT_ROOT
 from tests.conftest import LANGUAGES, copy_corpus, run_build
@@ -59,7 +59,7 @@ def test_every_registered_anchor_is_an_id_on_its_page_in_both_languages(site: Pa
 def test_a_registered_anchor_that_disappears_stops_the_check(tmp_path: Path) -> None:
     corpus = corpus_with_registry(tmp_path, "A-p99\ttexts/a/\tru/texts/a/\n")
     line = len((tmp_path / "anchors" / anchors.PUBLISHED_FILE).read_text(encoding="utf-8").splitlines())
-    edition, problems = pipeline.check(corpus)
+    edition, problems = sitecheck.check(corpus)
     assert edition is None
     assert [str(p) for p in problems] == [
         f"{tmp_path / 'anchors' / 'published.tsv'}:{line}: error: published anchor A-p99 on texts/a/ and "
@@ -71,7 +71,7 @@ def test_aliases_are_checked(tmp_path: Path) -> None:
     corpus = corpus_with_registry(tmp_path, aliases="texts/a/\tA-old\ttexts/a/\tA-p404\n"
                                                     "texts/a/\tA-p1\ttexts/a/\tA-p2\n"
                                                     "texts/gone/\tX-1\ttexts/a/\tA-p1\n")
-    _, problems = pipeline.check(corpus)
+    _, problems = sitecheck.check(corpus)
     messages = [(p.line, p.code, p.message) for p in problems]
     before = len((REGISTRY / anchors.ALIASES_FILE).read_text(encoding="utf-8").splitlines())  # the registry's own
     assert [(line, code) for line, code, _ in messages] == [(before + 1, "anchor-alias"), (before + 2, "anchor-alias"),

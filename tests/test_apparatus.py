@@ -59,7 +59,7 @@ GOLDEN_MARKER = ('<a class="alb-noteref" href="#T-app1" id="T-app1-ref" data-not
 
 
 def test_marker_golden_fragment(text: TextDoc) -> None:
-    ctx = render.Ctx("en", apparatus.numbers(text))
+    ctx = render.Ctx("en", apparatus.numbering(apparatus.entries(text)))  # as textpage numbers them
     out = render.serialize(render.paragraph(text.paragraphs()[0], ctx))
     assert GOLDEN_MARKER in out
     assert "Metathesis" not in out  # the note's text is not in the paragraph, only its marker

@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from bench import plain
-from scripts import mkdocs_hooks, themefiles
+from scripts import pageregistry, themefiles
 from scripts.model import Edition
 from scripts.paths import PROJECT_ROOT
 
@@ -15,7 +15,7 @@ from scripts.paths import PROJECT_ROOT
 def _plain_project(tmp_path: Path, edition: Edition) -> Path:
     dest = tmp_path / "plain"
     (dest / "docs").mkdir(parents=True)
-    nav = mkdocs_hooks.site_nav(edition)
+    nav = pageregistry.site_nav(edition)
     (dest / "mkdocs.yml").write_text(plain.plain_config(PROJECT_ROOT / "mkdocs.yml", nav), encoding="utf-8")
     return dest
 
@@ -25,7 +25,7 @@ def test_the_plain_config_is_the_editions_without_its_machinery(tmp_path: Path, 
     edition_config = load_config(config_file=str(PROJECT_ROOT / "mkdocs.yml"))
     assert config.theme.name == edition_config.theme.name == "material"
     assert config.theme.custom_dir is None and not config.hooks and not config.watch
-    assert config.nav == mkdocs_hooks.site_nav(edition)
+    assert config.nav == pageregistry.site_nav(edition)
     assert list(config.plugins) == [p for p in edition_config.plugins if p not in edition_config.hooks]
     assert config.markdown_extensions == edition_config.markdown_extensions
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import etree, html
 
-from scripts import anchors, htmlids, teiload
+from scripts import anchors, htmlids, pageregistry, teiload
 from scripts.model import Edition
 from scripts.paths import DOCS_DIR, PROJECT_ROOT, tei_dir
 
@@ -25,7 +25,7 @@ def corpus_ids() -> frozenset[str]:
 
 def test_every_id_in_the_site_is_an_xml_id_an_anchor_or_reserved(site: Path, edition: Edition) -> None:
     tei_ids = corpus_ids()
-    hand_written = {i for ids in anchors._hand_written_ids(DOCS_DIR).values() for i in ids}
+    hand_written = {i for ids in pageregistry.hand_written_ids(edition, DOCS_DIR).values() for i in ids}
     aliased = {a.old.id for a in anchors.read_aliases(anchors.registry_dir())[0]}
     made = htmlids.generated(edition, tei_ids)
     unexplained: dict[str, str] = {}

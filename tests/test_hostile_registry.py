@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import anchors, pipeline
+from scripts import anchors, pipeline, sitecheck
 from scripts.paths import PROJECT_ROOT
 from tests.conftest import copy_corpus
 
@@ -49,7 +49,7 @@ def commit_all(root: Path) -> None:
 
 
 def messages(root: Path) -> list[str]:
-    edition, diagnostics = pipeline.check(root / "tei")
+    edition, diagnostics = sitecheck.check(root / "tei")
     assert edition is None
     return [str(d).replace(f"{root}/", "") for d in diagnostics]
 
@@ -101,7 +101,7 @@ def test_without_git_a_deleted_line_cannot_be_seen(tmp_path: Path) -> None:
     """The limit of a build from a tarball: the file is all there is to compare with."""
     root, _ = project(tmp_path, with_git=False)
     delete_line(root)
-    edition, diagnostics = pipeline.check(root / "tei")
+    edition, diagnostics = sitecheck.check(root / "tei")
     assert diagnostics == [] and edition is not None
 
 
@@ -118,7 +118,7 @@ def test_make_anchors_puts_back_what_the_history_registered(tmp_path: Path, monk
     pipeline._cache.clear()
     assert anchors.main(["--update"]) == 0
     assert registry(root).read_text(encoding="utf-8") == before
-    assert pipeline.check(root / "tei")[1] == []
+    assert sitecheck.check(root / "tei")[1] == []
 
 
 BAD_ROWS = {

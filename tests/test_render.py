@@ -40,9 +40,10 @@ def test_russian_labels_in_russian_pages() -> None:
 
 def test_only_safe_link_targets_become_links() -> None:
     for bad in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>", "vbscript:x"):
-        assert render.safe_href(bad) is None
-    assert render.safe_href("https://example.org/") == "https://example.org/"
-    assert render.safe_href("../tei/A.xml") == "../tei/A.xml"
+        assert render.external_href(bad) is None
+    assert render.external_href("https://example.org/") == "https://example.org/"
+    assert render.external_href("http://[::1") is None  # not a URL at all
+    assert render.external_href("../tei/A.xml") is None  # a corpus pointer: only Ctx.pointer_href places it
     out = render.serialize(render.h("p", None, *render.inline(
         [Phrase("ref", (Chars("x"),), (("target", "javascript:alert(1)"),))], render.Ctx("en"))))
     assert "javascript" not in out and "<a" not in out

@@ -1,0 +1,96 @@
+"""The page registry (scripts/pageregistry.py) is the one list of pages: the navigation, the stubs,
+the hooks' page dispatch and the anchor registry are all derived from it."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from scripts import anchors, mkdocs_hooks, pageregistry, pages
+from scripts.i18n import LANGUAGES
+from scripts.model import Edition
+from scripts.paths import PROJECT_ROOT
+
+EXTRA_URI = "extra/index.md"
+
+
+def _extra_body(req: object) -> tuple[str, None]:
+    return "<p>extra</p>", None
+
+
+EXTRA = pageregistry.PageKind(
+    "extra",
+    lambda edition: [pageregistry.SitePage(EXTRA_URI, "extra", {lang: f"Extra {lang}" for lang in LANGUAGES})],
+    pageregistry._top, lambda edition, page, docs: ["extra-section"], _extra_body)
+
+
+@pytest.fixture
+def with_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pageregistry, "REGISTRY", (*pageregistry.REGISTRY, EXTRA))
+
+
+def test_a_page_added_to_the_registry_is_in_the_nav_the_stubs_the_dispatch_and_the_anchors(
+        edition: Edition, with_extra: None) -> None:
+    assert EXTRA_URI in pageregistry.site_nav(edition)
+    stubs = {s.src_uri: s.meta for s in pageregistry.stubs(edition)}
+    for lang in LANGUAGES:
+        assert stubs[f"extra/index.{lang}.md"]["alb_page"] == "extra"
+        assert stubs[f"extra/index.{lang}.md"]["title"] == f"Extra {lang}"
+    assert pageregistry.renderer("extra") is _extra_body  # what on_page_content calls for the stub
+    assert anchors.Anchor("extra/", "extra-section") in anchors.published(edition)
+
+
+def test_without_it_none_of_them_has_the_page(edition: Edition) -> None:
+    assert EXTRA_URI not in pageregistry.site_nav(edition)
+    assert not [s for s in pageregistry.stubs(edition) if s.src_uri.startswith("extra/")]
+    assert pageregistry.renderer("extra") is None
+    assert not [a for a in anchors.published(edition) if a.page == "extra/"]
+
+
+def test_the_navigation_of_the_edition(edition: Edition) -> None:
+    """The order readers see, with the editorial matter and the commentary that this edition has."""
+    assert pageregistry.site_nav(edition) == [
+        {"Home": "index.md"},
+        pages.INTRODUCTION_URI,
+        {"Texts": [pages.text_page_uri(t.slug) for t in edition.texts]},
+        {"Index": [pages.index_page_uri(kind) for kind in pages.INDEX_SLUGS]},
+        pages.GLOSSARY_URI, pages.CONCORDANCE_URI, pages.COMMENTARY_URI, pages.BIBLIOGRAPHY_URI,
+        pages.DOWNLOADS_URI, pages.CHANGES_URI,
+        {"About this edition": "about.md"},
+    ]
+
+
+def test_every_stub_is_rendered_by_its_registry_entry(edition: Edition) -> None:
+    stubs = pageregistry.stubs(edition)
+    assert len(stubs) == len(LANGUAGES) * sum(len(k.pages(edition)) for k in pageregistry.REGISTRY if k.generated)
+    for stub in stubs:
+        assert pageregistry.renderer(stub.meta["alb_page"]) is not None, stub.src_uri
+    assert pageregistry.renderer(None) is None  # a hand-written page keeps MkDocs' own body
+
+
+def test_every_kind_of_page_is_in_the_registry() -> None:
+    kinds = {value for name, value in vars(pages).items() if name.startswith("PAGE_")}
+    assert kinds == {k.kind for k in pageregistry.REGISTRY}
+
+
+def test_the_hooks_keep_no_list_of_pages() -> None:
+    """No page kind or page address is named in the hooks: they look pages up in the registry."""
+    tree = ast.parse(Path(mkdocs_hooks.__file__).read_text(encoding="utf-8"))
+    named = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+    listed = {name for name in named if name.startswith("PAGE_") or (name.endswith("_URI") and name != "SEARCH_URI")}
+    assert not listed, listed  # (SEARCH_URI: the header's search box, a template global)
+
+
+def test_every_page_of_the_registry_is_built_in_both_languages(site: Path, edition: Edition) -> None:
+    for kind in pageregistry.REGISTRY:
+        for page in kind.pages(edition):
+            for lang in LANGUAGES:
+                assert (site / pages.site_path(page.uri, lang) / "index.html").is_file(), (kind.kind, lang)
+
+
+def test_the_project_has_no_other_page_list() -> None:
+    """The lists that were parallel to the registry are gone."""
+    assert not hasattr(pages, "stubs") and not hasattr(anchors, "HAND_WRITTEN")
+    assert "changes_stubs" not in (PROJECT_ROOT / "scripts" / "publishing.py").read_text(encoding="utf-8")
