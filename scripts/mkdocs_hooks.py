@@ -191,18 +191,20 @@ def _release_context(config: MkDocsConfig) -> release.Context | None:
 
 
 def site_nav(edition: Edition) -> list:
-    """The site's navigation (mkdocs.yml `nav`), derived from the edition: which texts, which pages."""
+    """The site's navigation (mkdocs.yml `nav`), derived from the edition: which texts, which pages.
+    Its titles are English; mkdocs-static-i18n translates them by mkdocs.yml's nav_translations."""
+    en = DEFAULT_LANGUAGE
     return [
-        {"Home": "index.md"},
+        {label(en, "nav_home"): "index.md"},
         *([pages.INTRODUCTION_URI] if edition.introduction else []),
-        {"Texts": [pages.text_page_uri(t.slug) for t in edition.texts]},
-        {"Index": [pages.index_page_uri(kind) for kind in pages.INDEX_SLUGS]},
+        {label(en, "texts"): [pages.text_page_uri(t.slug) for t in edition.texts]},
+        {label(en, "index"): [pages.index_page_uri(kind) for kind in pages.INDEX_SLUGS]},
         *([pages.GLOSSARY_URI] if edition.glossary else []),
         pages.CONCORDANCE_URI,
         *([pages.COMMENTARY_URI, pages.BIBLIOGRAPHY_URI] if edition.commentary else []),
         pages.DOWNLOADS_URI,
         CHANGES_URI,
-        {"About this edition": "about.md"},
+        {label(en, "nav_about"): "about.md"},
     ]
 
 

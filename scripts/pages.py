@@ -18,7 +18,7 @@ import yaml
 from markupsafe import escape
 
 from . import identifiers
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, label
+from .i18n import DEFAULT_LANGUAGE, INDEX_TITLES, LANGUAGES, N_, label
 from .model import Edition
 
 PAGE_TEXT = "text"
@@ -74,7 +74,7 @@ def stubs(edition: Edition) -> list[PageStub]:
         for lang in LANGUAGES:
             out.append(PageStub(
                 f"index/{INDEX_SLUGS[kind]}.{lang}.md",
-                {"title": label(lang, f"index_{kind}"), "alb_page": PAGE_INDEX, "alb_kind": kind,
+                {"title": label(lang, INDEX_TITLES[kind]), "alb_page": PAGE_INDEX, "alb_kind": kind,
                  GENERATED_MARKER: True},
             ))
     for lang in LANGUAGES:
@@ -86,14 +86,15 @@ def stubs(edition: Edition) -> list[PageStub]:
                             {"title": label(lang, "downloads"), "alb_page": PAGE_DOWNLOADS, GENERATED_MARKER: True}))
     if edition.commentary:
         for lang in LANGUAGES:
-            for kind, uri in ((PAGE_COMMENTARY, COMMENTARY_URI), (PAGE_BIBLIOGRAPHY, BIBLIOGRAPHY_URI)):
+            for kind, uri, title in ((PAGE_COMMENTARY, COMMENTARY_URI, N_("commentary")),
+                                     (PAGE_BIBLIOGRAPHY, BIBLIOGRAPHY_URI, N_("bibliography"))):
                 out.append(PageStub(uri.replace(".md", f".{lang}.md"),
-                                    {"title": label(lang, kind), "alb_page": kind, GENERATED_MARKER: True}))
-    for kind, uri, present in ((PAGE_INTRODUCTION, INTRODUCTION_URI, edition.introduction),
-                               (PAGE_GLOSSARY, GLOSSARY_URI, edition.glossary)):
+                                    {"title": label(lang, title), "alb_page": kind, GENERATED_MARKER: True}))
+    for kind, uri, title, present in ((PAGE_INTRODUCTION, INTRODUCTION_URI, N_("introduction"), edition.introduction),
+                                      (PAGE_GLOSSARY, GLOSSARY_URI, N_("glossary"), edition.glossary)):
         if present:  # the editorial matter (scripts/editorial.py)
             out += [PageStub(uri.replace(".md", f".{lang}.md"),
-                             {"title": label(lang, kind), "alb_page": kind, GENERATED_MARKER: True})
+                             {"title": label(lang, title), "alb_page": kind, GENERATED_MARKER: True})
                     for lang in LANGUAGES]
     for lang in LANGUAGES:
         out.append(PageStub(SEARCH_URI.replace(".md", f".{lang}.md"),
