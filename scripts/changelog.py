@@ -130,7 +130,7 @@ def page(history_: list[Version], current_version: str, lang: Lang,
         title = label(lang, "changes_version", version=version.version) if version.version \
             else label(lang, "changes_unreleased")
         if version.version == current_version:
-            title += f" ({label(lang, 'changes_this')})"
+            title += " (" + label(lang, "changes_this") + ")"
         section = h("section", {"class": "alb-changes__version"}, h("h2", {"id": anchor}, title))
         if version.when:
             section.append(h("p", {"class": "alb-changes__date"},

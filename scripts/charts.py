@@ -25,7 +25,7 @@ from lxml import etree
 
 from .concordance import MANY_TEXTS, Cell, Row
 from .figures import Figure, julian_to_gregorian
-from .i18n import label
+from .i18n import N_, label
 from .model import Lang
 from .render import Child, h
 from .valuefmt import amount, iso_date, normalised, unit_name
@@ -219,7 +219,7 @@ def dot_plot(row: Row, dimension: str, axis: Axis, lang: Lang) -> etree._Element
             svg.append(_text(LEFT + 4, y + 4, label(lang, "not_stated"), "alb-chart__none"))
         for figure in figures:
             svg.extend(_value_mark(figure, axis, y, SHAPES[i % len(SHAPES)], lang))
-    scale = label(lang, "chart_log" if axis.log else "chart_linear")
+    scale = label(lang, "chart_log") if axis.log else label(lang, "chart_linear")
     return h("figure", {"class": "alb-chart", "id": base},
              svg, h("figcaption", None, title, " ", h("span", {"class": "alb-chart__scale"}, scale)))
 
@@ -341,7 +341,7 @@ def timeline(rows: Sequence[Row], window: Window, sigla: list[str], lang: Lang, 
     top = TOP + (22 if monthly else 0)
     height = top + TIMELINE_ROW * len(shown) + AXIS
     axis_y = top + TIMELINE_ROW * len(shown)
-    title = label(lang, f"timeline_title_{chart}")
+    title = label(lang, TIMELINE_LABELS[chart][0])
     svg = h("svg", {"class": "alb-chart__svg alb-chart__svg--timeline", "viewBox": f"0 0 {WIDTH:.0f} {height:.0f}",
                     "role": "img", "aria-labelledby": f"{chart}-title {chart}-desc", "width": f"{WIDTH:.0f}",
                     "height": f"{height:.0f}"},
@@ -354,9 +354,14 @@ def timeline(rows: Sequence[Row], window: Window, sigla: list[str], lang: Lang, 
                          "alb-chart__label alb-chart__label--q"))
         svg.extend(_timeline_marks(row.dated_figures(), window, y + 26, sigla, lang))
     return h("figure", {"class": "alb-chart alb-chart--timeline", "id": chart},
-             svg, h("figcaption", None, title, " ", label(lang, f"timeline_caption_{chart}"),
+             svg, h("figcaption", None, title, " ", label(lang, TIMELINE_LABELS[chart][1]),
                     # inside the caption: HTML allows a figcaption only as a figure's first or last child
                     h("p", {"class": "alb-chart__legend"}, *legend(sigla, lang))))
+
+
+# Each timeline's title and caption, by its id.
+TIMELINE_LABELS = {"timeline-sieges": (N_("timeline_title_timeline-sieges"), N_("timeline_caption_timeline-sieges")),
+                   "timeline-context": (N_("timeline_title_timeline-context"), N_("timeline_caption_timeline-context"))}
 
 
 def legend(sigla: list[str], lang: Lang) -> list[Child]:
@@ -365,7 +370,7 @@ def legend(sigla: list[str], lang: Lang) -> list[Child]:
         mark = h("svg", {"class": "alb-chart__key", "viewBox": "0 0 14 14", "width": "14", "height": "14",
                          "aria-hidden": "true"},
                  _shape(SHAPES[i % len(SHAPES)], 7, 7, f"alb-chart__mark alb-chart__mark--{siglum.lower()}", 4.5))
-        out += [mark, f" {label(lang, 'chart_text', siglum=siglum)}  "]
+        out += [mark, " " + label(lang, "chart_text", siglum=siglum) + "  "]
     return out
 
 
@@ -393,6 +398,6 @@ def data_table(rows: Sequence[Row], lang: Lang, caption: str, pick: Callable[[Ro
     return h("table", {"class": "alb-chart__table"},
              h("caption", None, caption),
              h("thead", None, h("tr", None, *(h("th", {"scope": "col"}, label(lang, key))
-                                              for key in ("col_question", "col_text", "col_value")))),
+                                              for key in (N_("col_question"), N_("col_text"), N_("col_value"))))),
              body)
 

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import locators
-from .i18n import label, template
+from .i18n import N_, label, month_names, template
 from .model import Edition, Lang, TextDoc
 
 # Placeholders edition.js replaces: the cited unit ("paragraph A-p3"), its URL, the access date.
 UNIT, URL, ACCESSED = "{unit}", "{url}", "{accessed}"
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December")
+MONTHS_EN = month_names("en")  # Babel (CLDR)
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 OG_LOCALES = {"en": "en_GB", "ru": "ru_RU"}
 BIBLATEX_LANGUAGES = {"en": "english", "ru": "russian"}
@@ -219,9 +218,9 @@ def meta_tags(imp: Imprint, page: CitedPage, description: str, alternate_locales
 
 # --- what edition.js needs -----------------------------------------------------------------------
 
-CITE_LABELS = ("cite", "cite_unit", "cite_title", "cite_permalink", "cite_citation", "cite_style", "cite_copy_link",
-               "cite_copy_citation", "cite_copied", "cite_copy_failed", "cite_within", "unit_figure", "close",
-               "cite_records")
+CITE_LABELS = (N_("cite"), N_("cite_unit"), N_("cite_title"), N_("cite_permalink"), N_("cite_citation"),
+               N_("cite_style"), N_("cite_copy_link"), N_("cite_copy_citation"), N_("cite_copied"),
+               N_("cite_copy_failed"), N_("cite_within"), N_("unit_figure"), N_("close"), N_("cite_records"))
 
 
 def script_config(imp: Imprint, page: CitedPage, records: list[tuple[str, str]]) -> dict[str, object]:

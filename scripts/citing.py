@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .i18n import label
+from .i18n import N_, label
 from .model import Bilingual, Edition, Inline, Lang, Phrase, per_edition, walk
 
 COMMENTARY, APPARATUS, GLOSSARY, INTRODUCTION = "commentary", "apparatus", "glossary", "introduction"
+
+_CITED_LABELS = {GLOSSARY: N_("cited_glossary"), INTRODUCTION: N_("cited_introduction")}
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Citer:
         if self.kind == APPARATUS:
             return label(lang, "cited_apparatus", siglum=self.siglum or "", id=self.xml_id)
         if self.kind in (GLOSSARY, INTRODUCTION):
-            return label(lang, f"cited_{self.kind}", title=self.title.get(lang))
+            return label(lang, _CITED_LABELS[self.kind], title=self.title.get(lang))
         return self.title.get(lang)
 
 

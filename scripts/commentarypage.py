@@ -18,7 +18,7 @@ from lxml import etree
 from . import commentary, locators
 from .citing import Citer, citers
 from .commentary import Lemma, Resolver, cited_works, named_entities
-from .i18n import label, language_name
+from .i18n import N_, label, language_name
 from .model import CommentaryEntry, Edition, Lang, Phrase, TextDoc, walk
 from .readings import normalise_whitespace, reading
 from .render import CommentRef, Ctx, TocEntry, h, inline, permalink, serialize
@@ -153,7 +153,11 @@ def commentary_page(edition: Edition, ctx: Ctx, links: CommentaryLinks) -> tuple
     return serialize(root), toc
 
 
-_WEB_LABELS = {"only-source": "bib_web_only", "superseded": "bib_superseded"}
+_WEB_LABELS = {"only-source": N_("bib_web_only"), "superseded": N_("bib_superseded")}
+
+
+def _web_kind(subtype: str | None, lang: Lang) -> str:
+    return label(lang, _WEB_LABELS.get(subtype or "", _WEB_LABELS["only-source"]))
 
 
 def bibliography_page(edition: Edition, ctx: Ctx, citer_href: Callable[[Citer], str]) -> tuple[str, list[TocEntry]]:
@@ -167,7 +171,7 @@ def bibliography_page(edition: Edition, ctx: Ctx, citer_href: Callable[[Citer], 
         items.append(h("li", {"class": "alb-bib__item", "id": work.xml_id},
                        h("p", {"class": "alb-bib__ref"}, *inline(work.content, ctx), " ",
                          permalink(work.xml_id, "unit_work", lang)),
-                       h("p", {"class": "alb-bib__kind"}, label(lang, _WEB_LABELS.get(work.subtype, "bib_web_only")))
+                       h("p", {"class": "alb-bib__kind"}, _web_kind(work.subtype, lang))
                        if work.web_page else None,
                        h("p", {"class": "alb-bib__consulted"}, consulted) if consulted else None,
                        h("p", {"class": "alb-bib__cited"},

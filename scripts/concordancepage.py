@@ -15,7 +15,7 @@ from lxml import etree
 from . import charts, locators
 from .concordance import MANY_TEXTS, STATUSES, Cell, Row, Section, rows
 from .figures import Figure
-from .i18n import label, language_name
+from .i18n import N_, label, language_name
 from .model import Edition, Lang
 from .render import Ctx, TocEntry, h, inline, permalink, serialize
 from .valuefmt import normalised
@@ -58,6 +58,10 @@ def _figure_item(figure: Figure, edition: Edition, lang: Lang, links: Concordanc
              h("a", {"class": "alb-fig__where", "href": links.figure(figure)}, _unit_label(figure, lang)))
 
 
+STATUS_LABELS = {"disagree": N_("status_disagree"), "agree": N_("status_agree"), "unmatched": N_("status_unmatched"),
+                 "single": N_("status_single")}
+
+
 def _cell(cell: Cell, edition: Edition, lang: Lang, links: ConcordanceLinks) -> etree._Element:
     attrs = {"data-siglum": cell.siglum, "data-label": cell.siglum}
     if not cell.stated:
@@ -67,7 +71,7 @@ def _cell(cell: Cell, edition: Edition, lang: Lang, links: ConcordanceLinks) -> 
 
 
 def _status(row: Row, lang: Lang) -> etree._Element:
-    return h("span", {"class": f"alb-status alb-status--{row.status}"}, label(lang, f"status_{row.status}"))
+    return h("span", {"class": f"alb-status alb-status--{row.status}"}, label(lang, STATUS_LABELS[row.status]))
 
 
 def _question_cell(row: Row, lang: Lang, links: ConcordanceLinks) -> etree._Element:
@@ -97,7 +101,7 @@ def _compact_cells(row: Row, edition: Edition, lang: Lang, links: ConcordanceLin
 
 def _compact_table(section: Section, edition: Edition, lang: Lang, links: ConcordanceLinks) -> etree._Element:
     head = h("tr", None, *(h("th", {"scope": "col"}, label(lang, key))
-                           for key in ("col_question", "col_figures", "col_not_stated")))
+                           for key in (N_("col_question"), N_("col_figures"), N_("col_not_stated"))))
     body = h("tbody")
     for row in section.rows:
         body.append(h("tr", {"id": row.question.xml_id, "data-status": row.status, "class": "alb-conc__row"},
@@ -124,7 +128,7 @@ def _table(section: Section, edition: Edition, lang: Lang, links: ConcordanceLin
 
 def _counts(all_rows: Sequence[Row], lang: Lang) -> etree._Element:
     counts = {s: sum(1 for r in all_rows if r.status == s) for s in STATUSES}
-    items = [h("li", None, h("span", {"class": f"alb-status alb-status--{s}"}, label(lang, f"status_{s}")),
+    items = [h("li", None, h("span", {"class": f"alb-status alb-status--{s}"}, label(lang, STATUS_LABELS[s])),
                f" {counts[s]}") for s in STATUSES]
     return h("ul", {"class": "alb-conc__counts"}, *items)
 
@@ -136,11 +140,11 @@ def _downloads(links: ConcordanceLinks, lang: Lang) -> etree._Element:
              h("a", {"href": "#data-columns"}, label(lang, "conc_columns_link")))
 
 
-def _columns_doc(lang: Lang, columns: Sequence[tuple[str, dict[str, str]]]) -> etree._Element:
+def _columns_doc(lang: Lang, columns: Sequence[tuple[str, str]]) -> etree._Element:
     items = h("dl", {"class": "alb-conc__columns"})
-    for name, descriptions in columns:
+    for name, key in columns:
         items.append(h("dt", None, h("code", None, name)))
-        items.append(h("dd", None, descriptions[lang]))
+        items.append(h("dd", None, label(lang, key)))
     return h("section", {"class": "alb-conc__data"},
              h("h2", {"id": "data-columns"}, label(lang, "conc_columns"), " ",
                permalink("data-columns", "unit_division", lang)),
@@ -148,7 +152,7 @@ def _columns_doc(lang: Lang, columns: Sequence[tuple[str, dict[str, str]]]) -> e
 
 
 def concordance_page(edition: Edition, sections: list[Section], lang: Lang, links: ConcordanceLinks,
-                     columns: Sequence[tuple[str, dict[str, str]]]) -> tuple[str, list[TocEntry]]:
+                     columns: Sequence[tuple[str, str]]) -> tuple[str, list[TocEntry]]:
     all_rows = rows(sections)
     disagreements = sum(1 for r in all_rows if r.status == "disagree")
     root = h("div", {"class": "alb-concordance"})

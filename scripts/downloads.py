@@ -32,7 +32,7 @@ from . import (
     plaintext,
 )
 from .figures import Figure
-from .i18n import LANGUAGES, label, language_name
+from .i18n import INDEX_TITLES, LANGUAGES, N_, label, label_plural, language_name, number
 from .model import Edition, Entity, TextDoc, View
 from .rules import EDITION_FILE
 from .safeio import MAX_PUBLISHED_BYTES, MAX_TEI_BYTES, read_bounded
@@ -61,7 +61,7 @@ class Download:
     path: str  # site-relative, e.g. "tei/A.xml"
     data: bytes = field(repr=False)
     section: str  # one of SECTIONS
-    format: str  # label key suffix: fmt_<format>
+    format: str  # a key of scripts/downloadspage.FORMAT_LABELS
     description: dict[str, str]  # one line per site language
     sha256: str = ""
 
@@ -81,28 +81,17 @@ def item(path: str, data: bytes, section: str, fmt: str, describe: Callable[[str
 
 # --- sizes, as the page and the README give them --------------------------------------------------
 
-def _plural(lang: str, n: int) -> str:
-    """The plural category of n (CLDR rules for English and Russian)."""
-    if lang == "ru":
-        if n % 10 == 1 and n % 100 != 11:
-            return "one"
-        return "few" if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else "many"
-    return "one" if n == 1 else "many"
-
-
 def exact_size(n: int, lang: str) -> str:
     """E.g. "49,698 bytes", «49 698 байт» (no-break space between thousands)."""
-    digits = f"{n:,}".replace(",", "\u00a0") if lang == "ru" else f"{n:,}"
-    return label(lang, f"size_bytes_{_plural(lang, n)}", n=digits)
+    return label_plural(lang, "size_bytes", n, n=number(n, lang))
 
 
 def readable_size(n: int, lang: str) -> str:
     """Decimal units, one decimal: "49.7 kB", «1,0 МБ»; below a kilobyte the exact size."""
     if n < 1000:
         return exact_size(n, lang)
-    value, key = (n / 1e6, "size_mb") if n >= 999_950 else (n / 1e3, "size_kb")
-    number = f"{value:.1f}"
-    return label(lang, key, n=number.replace(".", ",") if lang == "ru" else number)
+    value, key = (n / 1e6, N_("size_mb")) if n >= 999_950 else (n / 1e3, N_("size_kb"))
+    return label(lang, key, n=number(value, lang, "0.0"))  # no grouping: "1234.5 MB" as published
 
 
 # --- the TEI files, the schema and the copy-texts ------------------------------------------------
@@ -111,11 +100,11 @@ def _tei_description(edition: Edition, file_name: str) -> Callable[[str], str]:
     docs = {d.file_name: d for d in edition.documents()}
     if file_name in docs:
         return docs[file_name].title.get
-    key = {edition.authority_file: "desc_tei_authority", edition.commentary_file: "desc_tei_commentary",
-           edition.bibliography_file: "desc_tei_bibliography", EDITION_FILE: "desc_tei_edition",
-           edition.glossary_file: "desc_tei_glossary",
-           edition.introduction_file: "desc_tei_introduction"}.get(file_name)
-    return lambda lang: label(lang, key or "desc_tei_other")
+    key = {edition.authority_file: N_("desc_tei_authority"), edition.commentary_file: N_("desc_tei_commentary"),
+           edition.bibliography_file: N_("desc_tei_bibliography"), EDITION_FILE: N_("desc_tei_edition"),
+           edition.glossary_file: N_("desc_tei_glossary"),
+           edition.introduction_file: N_("desc_tei_introduction")}.get(file_name, N_("desc_tei_other"))
+    return lambda lang: label(lang, key)
 
 
 def tei_files(edition: Edition, tei_dir: Path) -> list[Download]:
@@ -135,7 +124,8 @@ def _source_description(edition: Edition, folder: str, path: Path) -> tuple[str,
     if path.suffix == ".rng":
         return "rng", lambda lang: label(lang, "desc_schema")
     if path.suffix == ".md":
-        return "md", lambda lang: label(lang, f"desc_{folder}_readme")
+        key = {"sources": N_("desc_sources_readme"), "schema": N_("desc_schema_readme")}[folder]
+        return "md", lambda lang: label(lang, key)
     return "other", lambda lang: label(lang, "desc_file")
 
 
@@ -192,7 +182,7 @@ def _readme(edition: Edition, members: list[Download], base_url: str) -> str:
                   label(lang, "readme_intro", version=edition.version, date=edition.published), "",
                   label(lang, "readme_site", url=base_url if lang == "en" else f"{base_url}{lang}/",
                         downloads=f"{base_url}{pages.site_path(pages.DOWNLOADS_URI, lang)}"), "",
-                  f"## {label(lang, 'readme_contents')}", ""]
+                  "## " + label(lang, "readme_contents"), ""]
         lines += [f"- `{m.path}` — {m.description[lang]} ({exact_size(m.size, lang)}, SHA-256 {m.sha256})"
                   for m in members]
         lines += ["", label(lang, "readme_validate"), "", label(lang, "readme_licence"), "", ""]
@@ -202,12 +192,12 @@ def _readme(edition: Edition, members: list[Download], base_url: str) -> str:
 def _licence(edition: Edition) -> str:
     lines: list[str] = []
     for lang in LANGUAGES:
-        lines += [f"# {label(lang, 'licence')}", "", edition.licence.get(lang)]
+        lines += ["# " + label(lang, "licence"), "", edition.licence.get(lang)]
         if edition.licence_url:
             lines += ["", edition.licence_url]
-        lines += ["", f"## {label(lang, 'licence_by_file')}", ""]
+        lines += ["", "## " + label(lang, "licence_by_file"), ""]
         lines += [f"- `{TEI_DIR}/{doc.file_name}`: {doc.licence.get(lang)}" for doc in edition.documents()]
-        lines += [f"- `{TEI_DIR}/schema/`: {label(lang, 'desc_schema')}", "", ""]
+        lines += [f"- `{TEI_DIR}/schema/`: " + label(lang, "desc_schema"), "", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -235,6 +225,15 @@ def plain_text_path(doc: TextDoc, view: View) -> str:
     return f"{TEXT_DIR}/{doc.siglum}.{view}.txt"
 
 
+# (a translation?, view, diplomatic identical to critical?) → the description of a plain-text file
+_PLAIN_LABELS = {(False, "critical", False): N_("desc_plain_critical"),
+                 (False, "diplomatic", False): N_("desc_plain_diplomatic"),
+                 (False, "diplomatic", True): N_("desc_plain_diplomatic_same"),
+                 (True, "critical", False): N_("desc_plain_translation_critical"),
+                 (True, "diplomatic", False): N_("desc_plain_translation_diplomatic"),
+                 (True, "diplomatic", True): N_("desc_plain_translation_diplomatic_same")}
+
+
 def plain_texts(edition: Edition, tei_dir: Path) -> list[Download]:
     out = []
     for doc in edition.documents():
@@ -243,9 +242,7 @@ def plain_texts(edition: Edition, tei_dir: Path) -> list[Download]:
                  for view in ("critical", "diplomatic")}
         same = files["critical"] == files["diplomatic"]
         for view, data in files.items():
-            key = f"desc_plain_{view}" if doc.translation_of is None else f"desc_plain_translation_{view}"
-            if view == "diplomatic" and same:
-                key += "_same"
+            key = _PLAIN_LABELS[doc.translation_of is not None, view, view == "diplomatic" and same]
 
             def describe(lang: str, key: str = key, doc: TextDoc = doc) -> str:
                 return label(lang, key, siglum=doc.translation_of or doc.siglum,
@@ -260,6 +257,9 @@ def _absolute(base_url: str, uri: str, lang: str, fragment: str) -> str:
     return f"{base_url}{pages.site_path(uri, lang)}#{fragment}"
 
 
+_ENTITY_LABELS = {"csv": N_("desc_entities_csv"), "json": N_("desc_entities_json")}
+
+
 def data_files(edition: Edition, base_url: str) -> list[Download]:
     def figure_url(figure: Figure, lang: str) -> str:
         return _absolute(base_url, pages.text_page_uri(figure.siglum.lower()), lang, figure.xml_id)
@@ -272,8 +272,8 @@ def data_files(edition: Edition, base_url: str) -> list[Download]:
         rows = entitydata.records(edition, kind, entity_url)  # type: ignore[arg-type]
         for fmt, text in (("csv", entitydata.to_csv(edition, rows)), ("json", entitydata.to_json(edition, kind, rows))):
             out.append(item(f"{DATA_DIR}/{stem}.{fmt}", text.encode("utf-8"), "data", fmt,
-                            lambda lang, kind=kind, fmt=fmt: label(lang, f"desc_entities_{fmt}",
-                                                                   index=label(lang, f"index_{kind}"))))
+                            lambda lang, kind=kind, fmt=fmt: label(lang, _ENTITY_LABELS[fmt],
+                                                                   index=label(lang, INDEX_TITLES[kind]))))
     out.append(item(INDEX_JSONLD, linkeddata.document(edition, entity_url, base_url + INDEX_JSONLD,
                                                       base_url).encode("utf-8"), "data", "jsonld",
                     lambda lang: label(lang, "desc_entities_jsonld")))

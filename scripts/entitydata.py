@@ -12,63 +12,40 @@ import json
 from collections.abc import Callable
 
 from . import csvsafe, names
+from .i18n import N_
 from .model import Edition, Entity, EntityDate, EntityKind
 
 LIST_SEPARATOR = " | "  # between the items of a list in one CSV cell (no name contains it)
 FORM_SEPARATOR = "; "  # between the forms one text uses (a form may contain a comma: "Andrade, Tonio")
 MENTIONS_PREFIX = "mentions_"
 
-COLUMNS: tuple[tuple[str, dict[str, str]], ...] = (
-    ("id", {"en": "xml:id of the entry in the authority file (also its anchor on the index page).",
-            "ru": "xml:id статьи в файле authority.xml (он же её якорь на странице указателя)."}),
-    ("kind", {"en": "person, org (a group, people, polity or institution) or place.",
-              "ru": "person (лицо), org (группа, народ, государство, учреждение) или place (место)."}),
-    ("type", {"en": "Sub-kind, e.g. fort, river, people, polity (empty for persons).",
-              "ru": "Подвид, например fort, river, people, polity (для лиц пусто)."}),
-    ("role", {"en": "For persons: 'author' for an author cited in the sources, else empty.",
-              "ru": "Для лиц: author — автор, цитируемый в источниках; иначе пусто."}),
-    ("name_en", {"en": "Standard name in English.", "ru": "Стандартное имя по-английски."}),
-    ("name_ru", {"en": "Standard name in Russian.", "ru": "Стандартное имя по-русски."}),
-    ("names", {"en": "Every name of the entry: type@language: name (types: standard, full, alt, variant, "
-                     "modern), separated by ' | '.",
-               "ru": "Все имена статьи: тип@язык: имя (типы: standard, full, alt, variant, modern), через « | »."}),
-    ("forms_in_texts", {"en": "The forms the texts use, as the sources spell them: text: form; form, the texts "
-                              "separated by ' | '.",
-                        "ru": "Формы, которые употребляют тексты, в написании источников: текст: форма; форма, "
-                              "тексты через « | »."}),
-    ("birth", {"en": "Date of birth, ISO 8601: a/b the date lies between a and b; '?' uncertain.",
-               "ru": "Дата рождения, ISO 8601: a/b — между a и b; «?» — недостоверно."}),
-    ("death", {"en": "Date of death, in the same form.", "ru": "Дата смерти, в той же форме."}),
-    ("floruit", {"en": "When the person or group is attested, in the same form.",
-                 "ru": "Время, когда лицо или группа упоминается, в той же форме."}),
-    ("lat", {"en": "Latitude (decimal degrees, WGS 84), for places that can be located.",
-             "ru": "Широта (десятичные градусы, WGS 84) для мест, которые можно локализовать."}),
-    ("lon", {"en": "Longitude (decimal degrees, WGS 84).", "ru": "Долгота (десятичные градусы, WGS 84)."}),
-    ("coordinates_cert", {"en": "'medium' or 'low' if the coordinates are approximate, else empty.",
-                          "ru": "medium или low, если координаты приблизительны; иначе пусто."}),
-    ("description_en", {"en": "The entry's description, in English.", "ru": "Описание статьи по-английски."}),
-    ("description_ru", {"en": "The entry's description, in Russian.", "ru": "Описание статьи по-русски."}),
-    ("url_en", {"en": "URL of the entry on the English index page.",
-                "ru": "URL статьи на английской странице указателя."}),
-    ("url_ru", {"en": "URL of the entry on the Russian index page.",
-                "ru": "URL статьи на русской странице указателя."}),
-    ("mentions_total", {"en": "Number of tagged mentions in all texts and translations.",
-                        "ru": "Число размеченных упоминаний во всех текстах и переводах."}),
-    (f"{MENTIONS_PREFIX}<text>", {"en": "Number of mentions in one text or translation (A, A-en, B, …), one "
-                                        "column each.",
-                                  "ru": "Число упоминаний в одном тексте или переводе (A, A-en, B, …), по столбцу "
-                                        "на каждый."}),
+# (name, label key of its description: scripts/locales/*/LC_MESSAGES/albazin.po)
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", N_("entity_col_id")),
+    ("kind", N_("entity_col_kind")),
+    ("type", N_("entity_col_type")),
+    ("role", N_("entity_col_role")),
+    ("name_en", N_("entity_col_name_en")),
+    ("name_ru", N_("entity_col_name_ru")),
+    ("names", N_("entity_col_names")),
+    ("forms_in_texts", N_("entity_col_forms_in_texts")),
+    ("birth", N_("entity_col_birth")),
+    ("death", N_("entity_col_death")),
+    ("floruit", N_("entity_col_floruit")),
+    ("lat", N_("entity_col_lat")),
+    ("lon", N_("entity_col_lon")),
+    ("coordinates_cert", N_("entity_col_coordinates_cert")),
+    ("description_en", N_("entity_col_description_en")),
+    ("description_ru", N_("entity_col_description_ru")),
+    ("url_en", N_("entity_col_url_en")),
+    ("url_ru", N_("entity_col_url_ru")),
+    ("mentions_total", N_("entity_col_mentions_total")),
+    (f"{MENTIONS_PREFIX}<text>", N_("entity_col_mentions_text")),
     # added after the mentions columns, so that no existing column moves
-    ("wikidata", {"en": "Wikidata identifier (Q…), where the identity is certain and the identifier was verified; "
-                        "else empty.",
-                  "ru": "Идентификатор Wikidata (Q…), если тождество несомненно, а идентификатор проверен; иначе "
-                        "пусто."}),
-    ("geonames", {"en": "GeoNames identifier (a number), in the same way.",
-                  "ru": "Идентификатор GeoNames (число), на тех же условиях."}),
-    ("viaf", {"en": "VIAF identifier (a number), in the same way.",
-              "ru": "Идентификатор VIAF (число), на тех же условиях."}),
-    ("identifier_uris", {"en": "The URIs those identifiers stand for, separated by ' | '.",
-                         "ru": "URI, которые обозначают эти идентификаторы, через « | »."}),
+    ("wikidata", N_("entity_col_wikidata")),
+    ("geonames", N_("entity_col_geonames")),
+    ("viaf", N_("entity_col_viaf")),
+    ("identifier_uris", N_("entity_col_identifier_uris")),
 )
 
 

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import re
 
-from .i18n import label
+from .i18n import N_, label
 from .model import Entity, EntityDate, Lang
 
 UNCERTAIN = ("low", "medium")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ«“\"(])")
+
+
+_DATE_LABELS = {"birth": N_("date_birth"), "death": N_("date_death"), "floruit": N_("date_floruit")}
 
 
 def _value(date: EntityDate, lang: Lang) -> str:
@@ -34,7 +37,7 @@ def dates_line(entity: Entity, lang: Lang) -> str:
     for date in entity.dates:
         value = _value(date, lang)
         if value:
-            parts.append(f"{label(lang, 'date_' + date.kind)} {value}")
+            parts.append(label(lang, _DATE_LABELS[date.kind]) + f" {value}")
     return " · ".join(parts)
 
 

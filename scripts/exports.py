@@ -12,49 +12,33 @@ from collections.abc import Callable
 from . import csvsafe
 from .concordance import Section
 from .figures import DATE, Figure
+from .i18n import N_
 from .model import Edition
 from .readings import normalise_whitespace, reading
 from .valuefmt import gregorian_span
 
-COLUMNS: tuple[tuple[str, dict[str, str]], ...] = (
-    ("question_id", {"en": "Id of the question (stable; also the row's anchor on the concordance page).",
-                     "ru": "Идентификатор вопроса (постоянный; он же якорь строки на странице конкорданса)."}),
-    ("question_en", {"en": "The question, in English.", "ru": "Вопрос по-английски."}),
-    ("question_ru", {"en": "The question, in Russian.", "ru": "Вопрос по-русски."}),
-    ("episode_id", {"en": "Id of the episode the question belongs to.", "ru": "Идентификатор эпизода."}),
-    ("status", {"en": "How the texts compare on the question: disagree, agree, unmatched (stated by several texts "
-                      "but not comparably), single (one text only).",
-                "ru": "Соотношение текстов по вопросу: disagree (расходятся), agree (согласуются), unmatched "
-                      "(несопоставимы), single (сказано только в одном тексте)."}),
-    ("siglum", {"en": "The text: A, B or C.", "ru": "Текст: A, B или C."}),
-    ("figure_id", {"en": "xml:id of the figure in the TEI (and its HTML id on the text page).",
-                   "ru": "xml:id цифры в TEI (и её HTML-идентификатор на странице текста)."}),
-    ("element", {"en": "TEI element: num, measure or date.", "ru": "Элемент TEI: num, measure или date."}),
-    ("wording", {"en": "The figure as the critical text words it.",
-                 "ru": "Цифра в формулировке критического текста."}),
-    ("wording_source", {"en": "The figure as the copy-text has it (diplomatic reading).",
-                        "ru": "Цифра так, как она дана в тексте-основе (дипломатическое чтение)."}),
-    ("translation", {"en": "The same words in the editors' translation.",
-                     "ru": "Те же слова в переводе редакторов."}),
-    ("value", {"en": "Normalised value as stated: a number, or an ISO 8601 date in the Gregorian calendar.",
-               "ru": "Нормализованное значение: число или дата ISO 8601 по григорианскому календарю."}),
-    ("value_low", {"en": "Lower end of the interval the edition compares (number, or Gregorian ISO date).",
-                   "ru": "Нижняя граница интервала, по которому сравниваются тексты (число или дата н. ст.)."}),
-    ("value_high", {"en": "Upper end of that interval (empty if unbounded).",
-                    "ru": "Верхняя граница интервала (пусто, если не ограничена)."}),
-    ("unit", {"en": "What is counted (men, guns, years …), or 'date'.",
-              "ru": "Что считается (men — люди, guns — орудия, years — годы …) или date."}),
-    ("calendar", {"en": "Calendar the text uses for the date: julian, gregorian, or empty (a year only).",
-                  "ru": "Календарь даты в тексте: julian (ст. ст.), gregorian (н. ст.) или пусто (только год)."}),
-    ("value_julian", {"en": "The date in the text's own Julian (Old Style) reckoning, ISO form, if it uses one.",
-                      "ru": "Дата по юлианскому календарю (ст. ст.), как в тексте, в форме ISO."}),
-    ("cert", {"en": "Exactness of the normalised value: medium = approximate in the text; low = inferred by the "
-                    "editors.",
-              "ru": "Точность нормализации: medium — приблизительно в тексте; low — вывод редакторов."}),
-    ("anchor_url", {"en": "URL of the figure on the edition's English text page.",
-                    "ru": "URL цифры на английской странице текста."}),
-    ("anchor_url_ru", {"en": "URL of the figure on the Russian text page.",
-                       "ru": "URL цифры на русской странице текста."}),
+# (name, label key of its description: scripts/locales/*/LC_MESSAGES/albazin.po)
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("question_id", N_("conc_col_question_id")),
+    ("question_en", N_("conc_col_question_en")),
+    ("question_ru", N_("conc_col_question_ru")),
+    ("episode_id", N_("conc_col_episode_id")),
+    ("status", N_("conc_col_status")),
+    ("siglum", N_("conc_col_siglum")),
+    ("figure_id", N_("conc_col_figure_id")),
+    ("element", N_("conc_col_element")),
+    ("wording", N_("conc_col_wording")),
+    ("wording_source", N_("conc_col_wording_source")),
+    ("translation", N_("conc_col_translation")),
+    ("value", N_("conc_col_value")),
+    ("value_low", N_("conc_col_value_low")),
+    ("value_high", N_("conc_col_value_high")),
+    ("unit", N_("conc_col_unit")),
+    ("calendar", N_("conc_col_calendar")),
+    ("value_julian", N_("conc_col_value_julian")),
+    ("cert", N_("conc_col_cert")),
+    ("anchor_url", N_("conc_col_anchor_url")),
+    ("anchor_url_ru", N_("conc_col_anchor_url_ru")),
 )
 COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
 

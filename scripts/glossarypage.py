@@ -129,7 +129,7 @@ def entry_article(edition: Edition, entry: GlossaryEntry, ctx: Ctx, links: Gloss
                for other in entry.related if other in entries]
     entity = {e.xml_id: e for e in edition.entities}.get(entry.entity or "")
     entity_href = links.entity(entity.xml_id) if entity else None
-    see = [*related, *([h("a", {"href": entity_href}, f"{label(lang, 'gl_index_entry')}: {entity.name(lang)}")]
+    see = [*related, *([h("a", {"href": entity_href}, label(lang, "gl_index_entry") + f": {entity.name(lang)}")]
                        if entity and entity_href else [])]
     equivalent = _equivalent(entry, lang)
     return h("article", {"class": "alb-gloss", "id": entry.xml_id, "lang": lang},

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .diagnostics import Diagnostic
+from .i18n import N_
 from .model import Edition, pointer_ids
 from .teiload import TeiFile, tei, xml_id
 
@@ -54,8 +55,9 @@ SUFFIXES = (("-ref", "the marker of a note has the id {note}-ref"),
 # The downloads page's sections, in order: (id, label key); the ids are anchors of that page
 # (scripts/downloads.py, downloadspage.py). Defined here so that the corpus check, which needs the
 # ids, does not import the publishing layer.
-DOWNLOADS_SECTIONS = (("corpus", "dl_corpus"), ("tei", "dl_tei"), ("plain-text", "dl_plain"), ("data", "dl_data"),
-                      ("cite", "dl_cite"), ("sources", "dl_sources"), ("checksums", "dl_checksums"))
+DOWNLOADS_SECTIONS = (("corpus", N_("dl_corpus")), ("tei", N_("dl_tei")), ("plain-text", N_("dl_plain")),
+                      ("data", N_("dl_data")), ("cite", N_("dl_cite")), ("sources", N_("dl_sources")),
+                      ("checksums", N_("dl_checksums")))
 ENTITY_COLUMNS_ID = "index-columns"  # the downloads page's description of the index's columns
 # The fixed ids of the pages' own elements (the concordance's filter, the search page's input) begin
 # with "alb-": PREFIXES reserves them (tests/test_hostile_ids.py holds the renderers to that).

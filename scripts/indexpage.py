@@ -11,7 +11,7 @@ from lxml import etree
 
 from . import locators, mapsvg, names, search
 from .entityinfo import dates_line, other_language
-from .i18n import label, language_name
+from .i18n import INDEX_TITLES, N_, label, language_name
 from .model import Edition, Entity, EntityKind, Lang, TextDoc
 from .render import Ctx, TocEntry, append, h, inline, permalink, serialize
 
@@ -37,7 +37,7 @@ def _names(entity: Entity, lang: Lang) -> etree._Element | None:
     other_name = entity.name(other)
     if other_name and other_name != entity.name(lang):
         parts.append(h("span", {"lang": other}, label(lang, "other_name", name=other_name)))
-    for kind, key in (("full", "full_name"), ("modern", "modern_name")):
+    for kind, key in (("full", N_("full_name")), ("modern", N_("modern_name"))):
         for n in entity.names_of_type(kind):
             if n.lang in (None, lang, other):
                 parts.append(h("span", {"lang": n.lang}, label(lang, key, name=n.text)))
@@ -90,7 +90,7 @@ def _geo(entity: Entity, lang: Lang) -> etree._Element | None:
     text = label(lang, "coordinates", lat=f"{geo.lat:.2f}", lon=f"{geo.lon:.2f}")
     on_map = mapsvg.PROJECTION.contains(geo.lon, geo.lat)
     return h("p", {"class": "alb-entity__geo"}, text,
-             f" ({label(lang, 'approximate')})" if geo.cert in ("low", "medium") else None,
+             " (" + label(lang, "approximate") + ")" if geo.cert in ("low", "medium") else None,
              " · " if on_map else None,
              h("a", {"href": f"#map-{entity.xml_id}"}, label(lang, "show_on_map")) if on_map else None)
 
@@ -159,15 +159,18 @@ def sort_key(entity: Entity, lang: Lang) -> str:
     return entity.name(lang).strip("«»“”\"'( ").casefold().replace("ё", "е")
 
 
+_INTROS = {"person": N_("index_intro_person"), "org": N_("index_intro_org"), "place": N_("index_intro_place")}
+
+
 def index_page(edition: Edition, kind: EntityKind, lang: Lang, links: IndexLinks) -> tuple[str, list[TocEntry]]:
     entities = sorted((e for e in edition.entities if e.kind == kind), key=lambda e: sort_key(e, lang))
     occurrences = names.by_entity(edition)
     docs = {d.siglum: d for d in edition.documents()}
     page = h("div", {"class": f"alb-index alb-index--{kind}"},
-             h("p", {"class": "alb-index__intro"}, label(lang, f"index_intro_{kind}")))
+             h("p", {"class": "alb-index__intro"}, label(lang, _INTROS[kind])))
     if kind == "place":
         append(page, mapsvg.map_figure(entities, lang, lambda e: f"#{e.xml_id}", mapsvg.basemap()))
-    append(page, h("nav", {"class": "alb-index__letters", "aria-label": label(lang, f"index_{kind}")},
+    append(page, h("nav", {"class": "alb-index__letters", "aria-label": label(lang, INDEX_TITLES[kind])},
                    h("ul", None, *(h("li", None, h("a", {"href": f"#{e.xml_id}"}, e.name(lang))) for e in entities))))
     titles = {c.xml_id: c.label.get(lang) for c in edition.commentary}
     commentary = {entity: [(c, titles[c]) for c in entries] for entity, entries in names.in_commentary(edition).items()}

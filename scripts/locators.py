@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .i18n import label
+from .i18n import N_, label
 from .model import Inline, Lang, Paragraph
 from .readings import normalise_whitespace, reading
 
@@ -46,4 +46,4 @@ def question(title: str, lang: Lang) -> str:
     return label(lang, "loc_question", title=quoted(title, lang))
 
 
-SCRIPT_LABELS = ("loc_quote", "loc_figure", "loc_translation")
+SCRIPT_LABELS = (N_("loc_quote"), N_("loc_figure"), N_("loc_translation"))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .i18n import label
+from .i18n import N_, label
 from .model import Entity, Lang, last_by_identity
 from .paths import BASEMAP_PATH
 from .render import append, h
@@ -289,7 +289,10 @@ def _points(places: list[Entity], lang: Lang, href: Callable[[Entity], str],
     return h("g", None, river_group, group)
 
 
-LEGEND_KEYS = ("point", "approx", "mouth", "river", "schematic", "base", "border")
+# Each symbol of the legend and its label, in the legend's order.
+LEGEND_KEYS = {"point": N_("map_key_point"), "approx": N_("map_key_approx"), "mouth": N_("map_key_mouth"),
+               "river": N_("map_key_river"), "schematic": N_("map_key_schematic"), "base": N_("map_key_base"),
+               "border": N_("map_key_border")}
 
 
 def _legend_key(kind: str) -> etree._Element:
@@ -310,7 +313,7 @@ def _legend_key(kind: str) -> etree._Element:
 def _legend(kinds: Iterable[str], lang: Lang) -> etree._Element:
     shown = set(kinds)
     return h("ul", {"class": "alb-map__legend"},
-             *(h("li", None, _legend_key(k), " ", label(lang, f"map_key_{k}")) for k in LEGEND_KEYS if k in shown))
+             *(h("li", None, _legend_key(k), " ", label(lang, LEGEND_KEYS[k])) for k in LEGEND_KEYS if k in shown))
 
 
 def _drawn_kinds(located: list[Entity], lines: dict[str, Course], data: dict | None) -> list[str]:

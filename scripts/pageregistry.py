@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import commentary, commentarypage, downloads, pagebodies
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, label
+from .i18n import DEFAULT_LANGUAGE, INDEX_TITLES, LANGUAGES, N_, label
 from .model import Choice, Division, Edition, Note, Phrase, TextDoc, walk
 from .pages import (
     ABOUT_URI,
@@ -103,7 +103,7 @@ def _text_pages(edition: Edition) -> list[SitePage]:
 
 
 def _index_pages(edition: Edition) -> list[SitePage]:
-    return [SitePage(index_page_uri(kind), PAGE_INDEX, {lang: label(lang, f"index_{kind}") for lang in LANGUAGES},
+    return [SitePage(index_page_uri(kind), PAGE_INDEX, {lang: label(lang, INDEX_TITLES[kind]) for lang in LANGUAGES},
                      {"alb_kind": kind}) for kind in INDEX_SLUGS]
 
 
@@ -113,12 +113,14 @@ def _top(uris: list[str]) -> list:
     return list(uris)
 
 
-def _titled(title: str) -> Nav:
-    return lambda uris: [{title: uri} for uri in uris]
+# The navigation's titles are English: mkdocs-static-i18n translates them by mkdocs.yml's nav_translations
+# (tests/test_labels.py checks that those are the catalogues' Russian labels).
+def _titled(title_key: str) -> Nav:
+    return lambda uris: [{label(DEFAULT_LANGUAGE, title_key): uri} for uri in uris]
 
 
-def _group(title: str) -> Nav:
-    return lambda uris: [{title: list(uris)}]
+def _group(title_key: str) -> Nav:
+    return lambda uris: [{label(DEFAULT_LANGUAGE, title_key): list(uris)}]
 
 
 def _hidden(uris: list[str]) -> list:
@@ -196,26 +198,26 @@ def _none(edition: Edition, page: SitePage, docs_dir: Path) -> list[str]:
 # --- the list, in the navigation's order -----------------------------------------------------------------
 
 REGISTRY: tuple[PageKind, ...] = (
-    PageKind(PAGE_HOME, _hand_written(PAGE_HOME, HOME_URI), _titled("Home"), _hand_written_ids),
-    PageKind(PAGE_INTRODUCTION, _single(PAGE_INTRODUCTION, INTRODUCTION_URI, PAGE_INTRODUCTION,
+    PageKind(PAGE_HOME, _hand_written(PAGE_HOME, HOME_URI), _titled(N_("nav_home")), _hand_written_ids),
+    PageKind(PAGE_INTRODUCTION, _single(PAGE_INTRODUCTION, INTRODUCTION_URI, N_("introduction"),
                                         lambda e: e.introduction),
              _top, _introduction_ids, pagebodies.introduction_page),
-    PageKind(PAGE_TEXT, _text_pages, _group("Texts"), _text_ids, pagebodies.text_page),
-    PageKind(PAGE_INDEX, _index_pages, _group("Index"), _index_ids, pagebodies.index_page),
-    PageKind(PAGE_GLOSSARY, _single(PAGE_GLOSSARY, GLOSSARY_URI, PAGE_GLOSSARY, lambda e: e.glossary),
+    PageKind(PAGE_TEXT, _text_pages, _group(N_("texts")), _text_ids, pagebodies.text_page),
+    PageKind(PAGE_INDEX, _index_pages, _group(N_("index")), _index_ids, pagebodies.index_page),
+    PageKind(PAGE_GLOSSARY, _single(PAGE_GLOSSARY, GLOSSARY_URI, N_("glossary"), lambda e: e.glossary),
              _top, _glossary_ids, pagebodies.glossary_page),
-    PageKind(PAGE_CONCORDANCE, _single(PAGE_CONCORDANCE, CONCORDANCE_URI, "concordance"),
+    PageKind(PAGE_CONCORDANCE, _single(PAGE_CONCORDANCE, CONCORDANCE_URI, N_("concordance")),
              _top, _concordance_ids, pagebodies.concordance_page),
-    PageKind(PAGE_COMMENTARY, _single(PAGE_COMMENTARY, COMMENTARY_URI, PAGE_COMMENTARY, lambda e: e.commentary),
+    PageKind(PAGE_COMMENTARY, _single(PAGE_COMMENTARY, COMMENTARY_URI, N_("commentary"), lambda e: e.commentary),
              _top, _commentary_ids, pagebodies.commentary_page),
-    PageKind(PAGE_BIBLIOGRAPHY, _single(PAGE_BIBLIOGRAPHY, BIBLIOGRAPHY_URI, PAGE_BIBLIOGRAPHY,
+    PageKind(PAGE_BIBLIOGRAPHY, _single(PAGE_BIBLIOGRAPHY, BIBLIOGRAPHY_URI, N_("bibliography"),
                                         lambda e: e.commentary),
              _top, _bibliography_ids, pagebodies.bibliography_page),
-    PageKind(PAGE_DOWNLOADS, _single(PAGE_DOWNLOADS, DOWNLOADS_URI, "downloads"),
+    PageKind(PAGE_DOWNLOADS, _single(PAGE_DOWNLOADS, DOWNLOADS_URI, N_("downloads")),
              _top, _downloads_ids, pagebodies.downloads_page),
-    PageKind(PAGE_CHANGES, _single(PAGE_CHANGES, CHANGES_URI, "changes"), _top, _none, pagebodies.changes_page),
-    PageKind(PAGE_ABOUT, _hand_written(PAGE_ABOUT, ABOUT_URI), _titled("About this edition"), _hand_written_ids),
-    PageKind(PAGE_SEARCH, _single(PAGE_SEARCH, SEARCH_URI, "search"), _hidden, _none, pagebodies.search_page),
+    PageKind(PAGE_CHANGES, _single(PAGE_CHANGES, CHANGES_URI, N_("changes")), _top, _none, pagebodies.changes_page),
+    PageKind(PAGE_ABOUT, _hand_written(PAGE_ABOUT, ABOUT_URI), _titled(N_("nav_about")), _hand_written_ids),
+    PageKind(PAGE_SEARCH, _single(PAGE_SEARCH, SEARCH_URI, N_("search")), _hidden, _none, pagebodies.search_page),
 )
 # Everything below reads REGISTRY when called (not when defined), so a test may extend the list.
 

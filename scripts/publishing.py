@@ -25,7 +25,7 @@ EDITION_CITATION = "<!-- alb:edition-citation -->"
 def edition_citation(markdown: str, imp: citation.Imprint) -> str:
     if EDITION_CITATION not in markdown:
         return markdown
-    text = citation.cite(imp, None, None, imp.url, f"*{label(imp.lang, 'cite_date_placeholder')}*")
+    text = citation.cite(imp, None, None, imp.url, "*" + label(imp.lang, "cite_date_placeholder") + "*")
     return markdown.replace(EDITION_CITATION, text)
 
 

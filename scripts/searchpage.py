@@ -13,14 +13,17 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .i18n import LABELS, label
+from .i18n import INDEX_TITLES, N_, label, plural_templates, template
 from .model import Edition, Lang
 from .render import h, serialize
 from .search import OTHER_TIER, TEXT_MATTER_TIER, TIERS
 
 INPUT_ID = "alb-search-input"
-# Labels search.js needs, handed over in one data attribute (keys without the "search_" prefix).
-SCRIPT_LABELS = ("loading", "error", "none", "count_one", "count_few", "count_many", "count_other", "more")
+# Labels search.js needs, handed over in one data attribute, under these names; the count in the
+# form of each plural category search.js's Intl.PluralRules may give (English few = many = other).
+SCRIPT_LABELS = {"loading": N_("search_loading"), "error": N_("search_error"), "none": N_("search_none")}
+SCRIPT_PLURALS = {"count": N_("search_count")}
+SCRIPT_TAGS = ("one", "few", "many", "other")
 
 
 @dataclass(frozen=True)
@@ -37,12 +40,17 @@ def script_tiers() -> dict[str, object]:
 
 
 def script_labels(lang: Lang) -> dict[str, str]:
-    return {key: LABELS[lang][f"search_{key}"] for key in SCRIPT_LABELS}
+    out = {name: template(lang, key) for name, key in SCRIPT_LABELS.items()}
+    for name, key in SCRIPT_PLURALS.items():
+        forms = plural_templates(lang, key)
+        out.update({f"{name}_{tag}": forms[tag] for tag in SCRIPT_TAGS})
+    out["more"] = template(lang, "search_more")
+    return out
 
 
 def _without_js(edition: Edition, lang: Lang, links: SearchLinks) -> etree._Element:
     items = [h("li", None, h("a", {"href": links.text_page(t.siglum)}, t.title.get(lang))) for t in edition.texts]
-    items += [h("li", None, h("a", {"href": links.index_page(kind)}, label(lang, f"index_{kind}")))
+    items += [h("li", None, h("a", {"href": links.index_page(kind)}, label(lang, INDEX_TITLES[kind])))
               for kind in ("person", "org", "place")]
     return h("div", {"class": "alb-search__nojs"}, h("p", None, label(lang, "search_nojs")), h("ul", None, *items))
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from .i18n import label
+from .i18n import N_, label
 from .model import Graph, GraphNode, Lang
 from .render import h
 
@@ -23,6 +23,12 @@ MARGIN = 8
 CHAR_WIDTH = 6.4  # of the drawing's 11-unit font, roughly
 LINE_CHARS = 30
 DASH = {"medium": "6 4", "low": "2 3"}
+_CERT_LABELS = {"high": N_("stemma_cert_high"), "medium": N_("stemma_cert_medium"), "low": N_("stemma_cert_low")}
+
+
+def _certainty(cert: str | None, lang: Lang) -> str:
+    key = _CERT_LABELS[cert] if cert else _CERT_LABELS["high"]
+    return label(lang, key)
 
 
 def _rows(graph: Graph) -> dict[str, int]:
@@ -113,7 +119,7 @@ def as_list(graph: Graph, lang: Lang, href: Callable[[str], str | None] | None =
     nodes = [h("li", None, h("a", {"href": links[n.xml_id]}, names[n.xml_id]) if links[n.xml_id]
                else names[n.xml_id]) for n in graph.nodes]
     arcs = [h("li", None, f"{names.get(a.source, a.source)} → {names.get(a.target, a.target)}",
-              f" ({label(lang, 'stemma_cert_' + (a.cert or 'high'))})",
+              " (" + _certainty(a.cert, lang) + ")",
               f": {a.label.get(lang)}" if a.label.by_lang else None) for a in graph.arcs]
     return h("div", {"class": "alb-stemma__list"},
              h("h3", None, label(lang, "stemma_list")),

@@ -18,7 +18,7 @@ from lxml import etree
 
 from . import apparatus, dtslinks, locators, search
 from .entityinfo import dates_line, one_line
-from .i18n import label, language_name, template
+from .i18n import N_, label, language_name, template
 from .model import BiblList, Bilingual, Choice, Division, Entity, Head, Lang, Note, Paragraph, Phrase, TextDoc
 from .readings import reading
 from .render import (
@@ -82,15 +82,15 @@ def _radio_group(site_lang: Lang, name: str, legend: str, options: list[tuple[st
 def controls(text: TextDoc, translation: TextDoc | None, site_lang: Lang) -> etree._Element:
     """Hidden until edition.js runs (the controls need it); the defaults are what no-JS readers see."""
     form = h("form", {"class": "alb-controls", "aria-label": label(site_lang, "reading_options")},
-             _radio_group(site_lang, "alb-view", "view_legend", [
+             _radio_group(site_lang, "alb-view", N_("view_legend"), [
                  ("critical", label(site_lang, "view_critical")),
                  ("diplomatic", label(site_lang, "view_diplomatic"))]))
     if translation is not None:
-        append(form, _radio_group(site_lang, "alb-layout", "layout_legend", [
+        append(form, _radio_group(site_lang, "alb-layout", N_("layout_legend"), [
             ("parallel", label(site_lang, "layout_parallel")),
-            ("original", f"{label(site_lang, 'layout_original')} ({language_name(site_lang, text.lang)})"),
+            ("original", label(site_lang, "layout_original") + f" ({language_name(site_lang, text.lang)})"),
             ("translation",
-             f"{label(site_lang, 'layout_translation')} ({language_name(site_lang, translation.lang)})")]))
+             label(site_lang, "layout_translation") + f" ({language_name(site_lang, translation.lang)})")]))
     # Wide screens: the site navigation and the contents beside the text, shown or folded away
     # (edition.js; the default depends on the width, edition.css).
     append(form, h("button", {"type": "button", "class": "alb-panels-toggle md-button", "aria-expanded": "false"},
@@ -233,7 +233,7 @@ def _readings(entry: apparatus.Entry, text: TextDoc, site_lang: Lang) -> etree._
         if lem.kind == "lemma":
             append(line, h("span", {"class": "alb-app__label"}, label(site_lang, "app_lemma"), ": "),
                    _reading(lem.critical, text.lang, site_lang, "alb-app__lem"),
-                   f" ({label(site_lang, 'app_not_emended')})")
+                   " (" + label(site_lang, "app_not_emended") + ")")
         else:
             append(line, h("span", {"class": "alb-app__label"}, label(site_lang, "app_edition"), ": "),
                    _reading(lem.critical, text.lang, site_lang, "alb-app__lem"), " · ",
@@ -242,13 +242,18 @@ def _readings(entry: apparatus.Entry, text: TextDoc, site_lang: Lang) -> etree._
     return line
 
 
+_KIND_LABELS = {"correction": N_("kind_correction"), "regularisation": N_("kind_regularisation"),
+                "lemma": N_("kind_lemma")}
+_CERT_LABELS = {"high": N_("cert_high"), "medium": N_("cert_medium"), "low": N_("cert_low")}
+
+
 def _where(entry: apparatus.Entry, site_lang: Lang) -> str:
     return label(site_lang, "para_short", n=entry.unit_n) if entry.unit_n else entry.unit_id
 
 
 def _kind(entry: apparatus.Entry, lang: Lang, classes: Mapping[str, Bilingual]) -> str:
     """"Correction", or with its class of emendation: "Correction (typographical error)"."""
-    kind = label(lang, f"kind_{entry.kind}")
+    kind = label(lang, _KIND_LABELS[entry.kind])
     named = [classes[c].get(lang) for c in entry.categories if c in classes]
     return label(lang, "app_class", kind=kind, cls="; ".join(named)) if named and entry.kind == "correction" else kind
 
@@ -259,7 +264,7 @@ def apparatus_entry(entry: apparatus.Entry, text: TextDoc, ctx: Ctx,
     n = apparatus.letter(entry.number)
     meta = h("p", {"class": "alb-app__meta"},
              h("span", {"class": "alb-app__kind"}, _kind(entry, lang, classes or {})),
-             f" · {label(lang, 'certainty', cert=label(lang, f'cert_{note.cert}'))}" if note.cert else None,
+             " · " + label(lang, "certainty", cert=label(lang, _CERT_LABELS[note.cert])) if note.cert else None,
              " ", permalink(note.xml_id, "unit_apparatus", lang, locators.note(n, lang)))
     # The list's own numbers are not shown (edition.css): the entry's letter, as its marker in the
     # text shows it, and its locator begin the entry, on screen, in print and in a popup.

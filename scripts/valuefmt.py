@@ -6,61 +6,40 @@ from __future__ import annotations
 from datetime import date
 
 from .figures import DATE, Figure
-from .i18n import label
+from .i18n import N_, label, label_plural, month_names, number
 from .model import Lang
 
-MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-    # nominative (a month on its own) and genitive (after a day)
-    "ru": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
-           "ноябрь", "декабрь"),
-    "ru-gen": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-               "ноября", "декабря"),
-}
+# Babel's (CLDR) month names, as published: English, and Russian genitive (4 июня) and nominative (июнь).
+MONTHS = {"en": month_names("en"), "ru": month_names("ru", "stand-alone"), "ru-gen": month_names("ru", "format")}
 
 
 def amount(value: float, lang: Lang) -> str:
     """15000 → "15,000" / «15 000» (no-break space); fractions keep one decimal."""
-    text = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
-    return text.replace(",", "\u00a0").replace(".", ",") if lang == "ru" else text
+    return number(value, lang, "#,##0" if value == int(value) else "#,##0.0")
 
 
-# Units with a count: English singular/plural; Russian one/few/many (1 орудие, 3 орудия, 5 орудий).
-UNIT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
-    "men": {"en": ("man", "men"), "ru": ("человек", "человека", "человек")},
-    "guns": {"en": ("gun", "guns"), "ru": ("орудие", "орудия", "орудий")},
-    "desiatinas": {"en": ("desiatina", "desiatinas"), "ru": ("десятина", "десятины", "десятин")},
-    "versty": {"en": ("versta", "versty"), "ru": ("верста", "версты", "вёрст")},
-    "years": {"en": ("year", "years"), "ru": ("год", "года", "лет")},
-    "months": {"en": ("month", "months"), "ru": ("месяц", "месяца", "месяцев")},
-    "days": {"en": ("day", "days"), "ru": ("день", "дня", "дней")},
-}
+# What a question counts, as a chart title names it, and the counted phrase with its plural forms.
+UNIT_NAMES = {"men": N_("unit_men"), "guns": N_("unit_guns"), "desiatinas": N_("unit_desiatinas"),
+              "versty": N_("unit_versty"), "years": N_("unit_years"), "months": N_("unit_months"),
+              "days": N_("unit_days"), "number": N_("unit_number"), "date": N_("unit_date")}
+UNIT_COUNTS = {"men": N_("unit_count_men"), "guns": N_("unit_count_guns"), "desiatinas": N_("unit_count_desiatinas"),
+               "versty": N_("unit_count_versty"), "years": N_("unit_count_years"),
+               "months": N_("unit_count_months"), "days": N_("unit_count_days")}
 
 
 def unit_name(unit: str, lang: Lang) -> str:
     """What a question counts, as a chart title says it ("men", «человек»)."""
-    key = f"unit_{unit}"
-    try:
-        return label(lang, key)
-    except KeyError:
-        return unit
+    key = UNIT_NAMES.get(unit)
+    return label(lang, key) if key else unit
 
 
 def counted(value: float, unit: str, lang: Lang) -> str:
-    """A number with its unit in the right grammatical number: "1 year", «3 орудия», «15 000 человек»."""
-    forms = UNIT_FORMS.get(unit, {}).get("ru" if lang == "ru" else "en")
-    if not forms:
+    """A number with its unit in the right grammatical number (Babel's plural rules): "1 year",
+    «3 орудия», «15 000 человек», «1,5 года»."""
+    key = UNIT_COUNTS.get(unit)
+    if not key:
         return amount(value, lang)
-    if value != int(value):
-        word = forms[1] if lang == "ru" else forms[-1]
-    elif lang == "ru":
-        n = int(value)
-        word = forms[0] if n % 10 == 1 and n % 100 != 11 else \
-            forms[1] if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else forms[2]
-    else:
-        word = forms[0] if value == 1 else forms[1]
-    return f"{amount(value, lang)}\u00a0{word}"
+    return label_plural(lang, key, value, n=amount(value, lang))
 
 
 def iso_date(iso: str, lang: Lang, with_year: bool = True) -> str:

@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 from lxml import etree, html
 
 from scripts import render
-from scripts.i18n import LABELS, LANGUAGES
 from scripts.model import Chars, Choice, Paragraph, Phrase
 
 GOLDEN_PARAGRAPH = (
@@ -66,12 +65,6 @@ def test_pointers_link_only_where_the_site_has_them() -> None:
     assert out(ref) == '<p><a class="tei-ref" href="../texts/a/#A-p7">text A</a></p>'
     web = Phrase("ref", (Chars("web"),), (("target", "https://example.org/a?b=1&c=2"),))
     assert out(web) == '<p><a class="tei-ref" href="https://example.org/a?b=1&amp;c=2">web</a></p>'
-
-
-def test_label_tables_have_the_same_keys_in_every_language() -> None:
-    keys = {lang: set(LABELS[lang]) for lang in LANGUAGES}
-    assert all(k == keys["en"] for k in keys.values())
-    assert all(value.strip() for table in LABELS.values() for value in table.values())
 
 
 xml_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=80) \
