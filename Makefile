@@ -13,8 +13,10 @@ export NO_MKDOCS_2_WARNING := 1
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
+# The edition's own package (albazin/, editable: the checkout is what runs) gives the `albazin` command.
+$(VENV)/.runtime-installed: requirements.txt pyproject.toml | $(BIN)/python
 	$(PIP) install -r requirements.txt
+	$(PIP) install --no-deps -e .
 	touch $@
 
 $(VENV)/.test-installed: requirements-test.txt $(VENV)/.runtime-installed
@@ -53,31 +55,31 @@ serve: $(VENV)/.runtime-installed system-deps
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.runtime-installed system-deps
-	$(BIN)/python -m scripts.build
+	$(BIN)/albazin build
 
 check: $(VENV)/.runtime-installed system-deps
-	$(BIN)/python -m scripts.check
+	$(BIN)/albazin check
 
 # Publish the edition version (tei/edition.xml) as a release, once: SITE_URL=https://host/path/ make release.
 # The versions are kept in the git branch RELEASE_BRANCH (README: "Publishing a release").
 RELEASE_BRANCH ?= releases
 release: $(VENV)/.runtime-installed system-deps
-	$(BIN)/python -m scripts.release --branch $(RELEASE_BRANCH)
+	$(BIN)/albazin release --branch $(RELEASE_BRANCH)
 
 # Copy every published release into DEPLOY_DIR, a folder any static web server can serve as is.
 deploy: $(VENV)/.runtime-installed
 	@test -n "$(DEPLOY_DIR)" || { echo "error: set DEPLOY_DIR=<folder>, e.g. make deploy DEPLOY_DIR=/srv/www [deploy]" >&2; exit 1; }
-	$(BIN)/python -m scripts.release --branch $(RELEASE_BRANCH) --deploy "$(DEPLOY_DIR)"
+	$(BIN)/albazin release --branch $(RELEASE_BRANCH) --deploy "$(DEPLOY_DIR)"
 
 # Register newly published anchors (anchors/published.tsv); never removes a line.
 anchors: $(VENV)/.runtime-installed system-deps
-	$(BIN)/python -m scripts.anchors --update
+	$(BIN)/albazin anchors --update
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check scripts tests bench
+	$(BIN)/ruff check albazin tests bench tools
 
 test: $(VENV)/.test-installed system-deps browser-deps node-deps faketime-deps
-	$(BIN)/ruff check scripts tests bench
+	$(BIN)/ruff check albazin tests bench tools
 	$(BIN)/python -m pytest
 
 # The fast tier: everything that neither builds the site nor drives Chromium (tests/tiers.py keeps it so).

@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build needs; the copy keeps the real files safe from the benchmarks' edits.
-COPY = ["mkdocs.yml", "docs", "overrides", "scripts", "tei", "data", "anchors"]
+COPY = ["mkdocs.yml", "docs", "overrides", "albazin", "tei", "data", "anchors"]
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -29,7 +29,7 @@ def project_copy(dest: Path) -> Path:
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         elif src.exists():
             shutil.copy2(src, dest / name)
-    from scripts.paths import GENERATED_DIRS
+    from albazin.core.paths import GENERATED_DIRS
 
     for sub in GENERATED_DIRS:
         shutil.rmtree(dest / "docs" / sub, ignore_errors=True)

@@ -9,7 +9,7 @@ hooks would derive spelled out: Material, the same search and i18n plugins, lang
 Markdown extensions; no TEI, no model, no validation.
 
 `with_pruned_listing` makes a second plain project that differs in one thing: a hook applies the
-edition's theme listing (scripts/themefiles.py, copied in), which skips Material's icon set. The
+edition's theme listing (albazin/site/themefiles.py, copied in), which skips Material's icon set. The
 edition's build has it and plain Material does not, so this second ratio shows what the edition's
 own work (TEI, model, pages, downloads, search index) costs, apart from that saving.
 """

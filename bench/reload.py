@@ -3,7 +3,7 @@
 Works on a temporary copy of the project (bench.common.project_copy), so the real files are never edited.
 Each edit is saved on an idle server: the next edit waits until the server has finished the whole
 rebuild of the previous one (it logs "Reloading browsers" when every language is built) and its search
-index (built after the rebuild under serve, scripts/devserve.py; logged "Search index built"), so that
+index (built after the rebuild under serve, albazin/site/devserve.py; logged "Search index built"), so that
 no measurement includes the tail of an earlier rebuild. Both are timed too.
 """
 

@@ -45,7 +45,8 @@ def _mb(kb: int) -> str:
 def cold_builds(tmp: Path, runs: int) -> tuple[list[Row], Path, int]:
     """(a): the edition and the plain build, alternating; returns the rows, the edition's site
     and the number of generated pages carried into the plain project."""
-    from scripts import pageregistry, pipeline
+    from albazin.model import pipeline
+    from albazin.site import pageregistry
 
     project = project_copy(tmp / "edition")
     site = tmp / "site"
@@ -58,7 +59,8 @@ def cold_builds(tmp: Path, runs: int) -> tuple[list[Row], Path, int]:
         if i == 0:
             nav = pageregistry.site_nav(pipeline.load_edition(project / "tei"))
             pages = plain.make_plain_project(project, site, tmp / "plain", nav)
-            plain.with_pruned_listing(tmp / "plain", tmp / "plain-pruned", project / "scripts" / "themefiles.py")
+            themefiles = project / "albazin" / "site" / "themefiles.py"
+            plain.with_pruned_listing(tmp / "plain", tmp / "plain-pruned", themefiles)
         plain_runs.append(mkdocs_build(tmp / "plain", tmp / "site-plain"))
         pruned_runs.append(mkdocs_build(tmp / "plain-pruned", tmp / "site-plain-pruned"))
     ratios = [e.seconds / p.seconds for e, p in zip(edition_runs, plain_runs, strict=True)]
@@ -71,7 +73,8 @@ def cold_builds(tmp: Path, runs: int) -> tuple[list[Row], Path, int]:
          f"{median(pl):.2f} s", runs_list(pl), "—"),
         ("a", "edition ÷ plain Material (ratio of each pair of runs)", "≤ 1.5×", f"{median(ratios):.2f}×",
          runs_list(ratios), _met(median(ratios) <= 1.5)),
-        ("a", "cold build of plain Material with the edition's theme listing (scripts/themefiles.py as its only hook)",
+        ("a", "cold build of plain Material with the edition's theme listing "
+               "(albazin/site/themefiles.py as its only hook)",
          "—", f"{median(pr):.2f} s", runs_list(pr), "—"),
         ("a", "edition ÷ that (what the edition's own work costs)", "—", f"{median(own):.2f}×", runs_list(own), "—"),
     ]
@@ -90,7 +93,7 @@ def edit_to_page(tmp: Path, runs: int) -> list[Row]:
 
 
 def scaling_rows(tmp: Path, runs: int, copies: list[int]) -> tuple[list[Row], list[str]]:
-    from scripts import pipeline
+    from albazin.model import pipeline
 
     real = pipeline.load_edition()
     sizes = scaling.measure(project_copy(tmp / "scaling"), tmp, real, copies, runs)
@@ -195,14 +198,14 @@ METHOD = """\
   copied unchanged. Its `mkdocs.yml` is the edition's without `hooks`, `watch` and `custom_dir`
   (template overrides), with the nav the hooks derive written out: Material, the same search and i18n
   plugins, languages and Markdown extensions; no TEI, no model, no validation. The edition lists the
-  theme's files without walking Material's icon set (scripts/themefiles.py), which plain Material
+  theme's files without walking Material's icon set (albazin/site/themefiles.py), which plain Material
   does not; a third, unscored build gives the plain project that listing as its only hook, so its ratio
   shows the cost of the edition's own work alone. The builds alternate; each ratio is taken for each
   set of runs, and its median quoted.
 - **(b) Edit → page.** `mkdocs serve` on a project copy; an attribute of paragraph B-p1 is changed in
   `tei/B.xml` and the page is polled (every 50 ms) until the edit is served. MkDocs' server answers
   no request while a rebuild runs, so the page arrives when the rebuild of both languages is done.
-  Under `mkdocs serve` the search index is built after the rebuild (scripts/devserve.py); the time
+  Under `mkdocs serve` the search index is built after the rebuild (albazin/site/devserve.py); the time
   until it is written is listed too. Each edit is saved on an idle server: the next one waits for the
   previous edit's rebuild and search index, and one more second.
 - **(c) Scaling.** `bench/synthetic.py` writes k copies of every text and its translation (k = 10:

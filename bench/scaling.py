@@ -17,10 +17,10 @@ from urllib.parse import urlsplit
 
 from lxml import html
 
-from scripts import concordance, names
-from scripts.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from scripts.model import Edition
-from scripts.pages import INDEX_SLUGS, site_path
+from albazin.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from albazin.model import concordance, names
+from albazin.model.model import Edition
+from albazin.publish.pages import INDEX_SLUGS, site_path
 
 from .common import Run, mkdocs_build
 from .synthetic import generate

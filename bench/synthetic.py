@@ -20,10 +20,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from scripts import teiload, transform
-from scripts.paths import tei_dir
-from scripts.rules import POINTER_ATTRIBUTES
-from scripts.teiload import TEI_NS, XML_NS, tei
+from albazin.core.paths import tei_dir
+from albazin.load import teiload
+from albazin.load.rules import POINTER_ATTRIBUTES
+from albazin.load.teiload import TEI_NS, XML_NS, tei
+from albazin.model import transform
 
 XML_ID = f"{{{XML_NS}}}id"
 

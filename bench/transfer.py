@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from scripts.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from scripts.pages import INDEX_SLUGS
+from albazin.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from albazin.publish.pages import INDEX_SLUGS
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

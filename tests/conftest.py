@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts import pipeline
-from scripts.model import Edition
-from scripts.paths import PROJECT_ROOT
+from albazin.core.paths import PROJECT_ROOT
+from albazin.model import pipeline
+from albazin.model.model import Edition
 from tests.tiers import GUARD, mark_by_fixtures
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from scripts import anchors, sitecheck
-from scripts.model import Edition
-from scripts.paths import PROJECT_ROOT
+from albazin.core.paths import PROJECT_ROOT
+from albazin.model.model import Edition
+from albazin.site import anchors, sitecheck
 from tests.conftest import LANGUAGES, copy_corpus, run_build
 
 REGISTRY = PROJECT_ROOT / anchors.REGISTRY_DIR

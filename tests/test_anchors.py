@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from scripts import anchors, commentary, commentarypage
-from scripts.model import Edition, Phrase
-from scripts.paths import PROJECT_ROOT
-from scripts.teiload import TEI_NS, XML_NS
+from albazin.core.paths import PROJECT_ROOT
+from albazin.load.teiload import TEI_NS, XML_NS
+from albazin.model import commentary
+from albazin.model.model import Edition, Phrase
+from albazin.render import commentarypage
+from albazin.site import anchors
 from tests.conftest import LANGUAGES, page_url
 
 CITABLE_XPATH = "//tei:body//*[self::tei:div or self::tei:p[not(ancestor::tei:note)] or self::tei:note " \

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from scripts import apparatus, pipeline, render, textpage
-from scripts.model import Chars, Edition, Note, Paragraph, TextDoc
-from scripts.readings import plain_text
+from albazin.model import apparatus, pipeline
+from albazin.model.model import Chars, Edition, Note, Paragraph, TextDoc
+from albazin.model.readings import plain_text
+from albazin.render import render, textpage
 
 FIXTURE = Path(__file__).parent / "fixtures" / "apparatus"
 LINKS = textpage.Links(tei="../tei/T.xml", copy_text="../tei/sources/T.txt")

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
+from albazin.core.paths import PROJECT_ROOT
+from albazin.model.model import Edition
+from albazin.site import pageregistry, themefiles
 from bench import plain
-from scripts import pageregistry, themefiles
-from scripts.model import Edition
-from scripts.paths import PROJECT_ROOT
 
 
 def _plain_project(tmp_path: Path, edition: Edition) -> Path:
@@ -32,7 +32,7 @@ def test_the_plain_config_is_the_editions_without_its_machinery(tmp_path: Path, 
 
 def test_the_pruned_plain_project_differs_only_by_the_theme_listing_hook(tmp_path: Path, edition: Edition) -> None:
     source = _plain_project(tmp_path, edition)
-    plain.with_pruned_listing(source, tmp_path / "pruned", PROJECT_ROOT / "scripts" / "themefiles.py")
+    plain.with_pruned_listing(source, tmp_path / "pruned", PROJECT_ROOT / "albazin" / "site" / "themefiles.py")
     config = load_config(config_file=str(tmp_path / "pruned" / "mkdocs.yml"))
     assert list(config.hooks) == ["bench_themefiles.py"]
     config.plugins.on_config(config)

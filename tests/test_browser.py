@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.model import Edition
+from albazin.model.model import Edition
 from tests.conftest import LANGUAGES, page_url
 
 pytestmark = pytest.mark.browser

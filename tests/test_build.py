@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from scripts.model import Edition
-from scripts.paths import PROJECT_ROOT
+from albazin.core.paths import PROJECT_ROOT
+from albazin.model.model import Edition
 from tests.conftest import LANGUAGES, copy_corpus, page_url
 
 
@@ -76,7 +76,7 @@ def test_failed_build_leaves_previous_site_intact(tmp_path: Path) -> None:
     site.mkdir()
     (site / "index.html").write_text("previous build", encoding="utf-8")
     env = {**os.environ, "ALBAZIN_TEI_DIR": str(corpus), "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(site)],
+    result = subprocess.run([sys.executable, "-m", "albazin", "build", "--site-dir", str(site)],
                             cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=False)
     log = result.stdout + result.stderr
     assert result.returncode == 1

@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scripts import charts, concordance, figures, mapsvg
-from scripts.i18n import label
-from scripts.model import Edition
+from albazin.core.i18n import label
+from albazin.model import concordance, figures
+from albazin.model.model import Edition
+from albazin.render import charts, mapsvg
 
 SPAN = charts.WIDTH - charts.LEFT - charts.RIGHT  # the plotting width of a dot plot, user units
 

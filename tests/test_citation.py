@@ -15,9 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import html
 
-from scripts import citation, siteurl
-from scripts.model import Edition
-from scripts.paths import PROJECT_ROOT
+from albazin.core import siteurl
+from albazin.core.paths import PROJECT_ROOT
+from albazin.model.model import Edition
+from albazin.publish import citation
 from tests.conftest import LANGUAGES, SETTLED
 
 SITE_URL = siteurl.DEFAULT

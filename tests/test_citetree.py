@@ -1,4 +1,4 @@
-"""Citation trees from refsDecl/citeStructure (scripts/citetree.py): the TEI Guidelines' semantics.
+"""Citation trees from refsDecl/citeStructure (albazin/load/citetree.py): the TEI Guidelines' semantics.
 
 References are built as the Guidelines describe (§16.2.5.4, SACRCS): the parent's reference, the
 inner @delim, the unit's @use value; unprefixed names in @match are TEI names.
@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from scripts import citetree
-from scripts.teiload import TeiFile
+from albazin.load import citetree
+from albazin.load.teiload import TeiFile
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 

@@ -1,5 +1,5 @@
 """Where works are cited: the commentary, the apparatus, the glossary and the introduction all count
-(scripts/citing.py); the bibliography page lists every citer with a link to it."""
+(albazin/model/citing.py); the bibliography page lists every citer with a link to it."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from scripts import citing, pipeline
-from scripts.model import Edition
+from albazin.model import citing, pipeline
+from albazin.model.model import Edition
 from tests.conftest import LANGUAGES, copy_corpus
 
 

@@ -9,10 +9,10 @@ from urllib.parse import urldefrag, urljoin
 import pytest
 from lxml import etree, html
 
-from scripts import citing, commentary, concordance, figures, pipeline
-from scripts.model import Edition
-from scripts.paths import tei_dir
-from scripts.teiload import TEI_NS, XML_NS
+from albazin.core.paths import tei_dir
+from albazin.load.teiload import TEI_NS, XML_NS
+from albazin.model import citing, commentary, concordance, figures, pipeline
+from albazin.model.model import Edition
 from tests.conftest import LANGUAGES, copy_corpus
 
 NS = {"tei": TEI_NS, "xml": XML_NS}
@@ -65,7 +65,7 @@ def test_every_disagreement_and_the_weighty_claims_are_discussed(edition: Editio
 def test_every_citation_is_a_bibliography_entry_and_every_work_is_cited(edition: Edition) -> None:
     works = {w.xml_id for w in edition.bibliography if w.subtype != commentary.SUPERSEDED}  # kept for their anchors
     cited = {w for e in edition.commentary for w in commentary.cited_works(e, edition.bibliography_file)}
-    # the apparatus, the glossary and the introduction cite works too (scripts/citing.py)
+    # the apparatus, the glossary and the introduction cite works too (albazin/model/citing.py)
     assert cited <= works and set(citing.citers(edition)) == works
     raw = etree.parse(str(tei_dir() / edition.commentary_file))
     for ref in raw.iterfind(f".//{{{TEI_NS}}}ref[@type='bibl']"):

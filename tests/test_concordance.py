@@ -12,11 +12,12 @@ from urllib.parse import urldefrag, urljoin
 import pytest
 from lxml import etree, html
 
-from scripts import charts, concordance, figures, pipeline, valuefmt
-from scripts.figures import Value, julian_to_gregorian
-from scripts.model import Chars, Edition, Phrase
-from scripts.paths import PROJECT_ROOT
-from scripts.teiload import TEI_NS, XML_NS
+from albazin.core.paths import PROJECT_ROOT
+from albazin.load.teiload import TEI_NS, XML_NS
+from albazin.model import concordance, figures, pipeline, valuefmt
+from albazin.model.figures import Value, julian_to_gregorian
+from albazin.model.model import Chars, Edition, Phrase
+from albazin.render import charts
 from tests.conftest import LANGUAGES, copy_corpus
 
 NS = {"tei": TEI_NS, "xml": XML_NS}
@@ -234,7 +235,7 @@ def read_csv(site: Path) -> list[dict[str, str]]:
 
 
 def test_csv_and_json_hold_the_same_data_as_the_page(site: Path) -> None:
-    from scripts.exports import COLUMN_NAMES
+    from albazin.publish.exports import COLUMN_NAMES
 
     rows = read_csv(site)
     document = json.loads((site / "data" / "concordance.json").read_text(encoding="utf-8"))

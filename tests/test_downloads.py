@@ -19,10 +19,13 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from lxml import html
 
-from scripts import buildinfo, downloads, names, pipeline, schema, siteurl, teiload
-from scripts.model import Choice, Edition, walk
-from scripts.paths import PROJECT_ROOT
-from scripts.readings import plain_lines, reading
+from albazin.core import buildinfo, siteurl
+from albazin.core.paths import PROJECT_ROOT
+from albazin.load import schema, teiload
+from albazin.model import names, pipeline
+from albazin.model.model import Choice, Edition, walk
+from albazin.model.readings import plain_lines, reading
+from albazin.publish import downloads
 from tests.conftest import LANGUAGES, copy_corpus, run_build
 
 SITE_URL = siteurl.DEFAULT  # mkdocs.yml: site_url from SITE_URL, unset in the tests
@@ -43,7 +46,7 @@ def rows(site: Path, lang: str) -> list[html.HtmlElement]:
 
 
 def zip_time(edition: Edition) -> tuple[int, ...]:
-    """As the build sets it: SOURCE_DATE_EPOCH if given, else the commit's date (scripts/buildinfo.py)."""
+    """As the build sets it: SOURCE_DATE_EPOCH if given, else the commit's date (albazin/core/buildinfo.py)."""
     return downloads.zip_timestamp(edition.published, str(buildinfo.of(edition.version).epoch))
 
 
@@ -314,6 +317,6 @@ def test_a_bad_source_date_epoch_stops_the_build_with_a_message(tmp_path: Path) 
     result = run_build(tmp_path / "site", {"SOURCE_DATE_EPOCH": "yesterday"})
     log = result.stdout + result.stderr
     assert result.returncode == 1
-    # scripts/buildinfo.py reads SOURCE_DATE_EPOCH first (the zip's time follows it)
+    # albazin/core/buildinfo.py reads SOURCE_DATE_EPOCH first (the zip's time follows it)
     assert 'error: SOURCE_DATE_EPOCH="yesterday" is not a whole number of seconds since 1970 [build-date]' in log
     assert "Traceback" not in log and not (tmp_path / "site").exists()

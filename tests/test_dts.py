@@ -23,9 +23,11 @@ import pytest
 import uritemplate
 from lxml import etree, html
 
-from scripts import dts, siteurl, teiload
-from scripts.model import Edition
-from scripts.paths import PROJECT_ROOT
+from albazin.core import siteurl
+from albazin.core.paths import PROJECT_ROOT
+from albazin.load import teiload
+from albazin.model.model import Edition
+from albazin.publish import dts
 from tests import dtsrules
 from tests.conftest import serving
 

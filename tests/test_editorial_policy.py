@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from scripts import apparatus, pipeline
-from scripts.model import Choice, Edition, Phrase, TextDoc, walk
-from scripts.paths import PROJECT_ROOT
-from scripts.readings import reading
+from albazin.core.paths import PROJECT_ROOT
+from albazin.model import apparatus, pipeline
+from albazin.model.model import Choice, Edition, Phrase, TextDoc, walk
+from albazin.model.readings import reading
 from tests.conftest import copy_corpus
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -107,8 +107,8 @@ def test_a_note_without_emendation_says_so_in_both_languages(edition: Edition) -
 
 
 def test_every_emendation_has_its_class_named_in_the_apparatus(edition: Edition) -> None:
-    from scripts import textpage
-    from scripts.render import Ctx, serialize
+    from albazin.render import textpage
+    from albazin.render.render import Ctx, serialize
     classes = {c.xml_id: c.label for c in edition.emendation_classes}
     text = edition.text("A")
     entry = next(e for e in apparatus.entries(text) if e.note.xml_id == "A-app22")

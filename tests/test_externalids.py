@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from scripts import externalids, transform
-from scripts.externalids import ExternalId
+from albazin.core import externalids
+from albazin.core.externalids import ExternalId
+from albazin.model import transform
 
 TEI = "http://www.tei-c.org/ns/1.0"
 

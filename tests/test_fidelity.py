@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts import pipeline
-from scripts.model import Edition, TextDoc
-from scripts.paths import PROJECT_ROOT
-from scripts.readings import normalise_whitespace, plain_text
+from albazin.core.paths import PROJECT_ROOT
+from albazin.model import pipeline
+from albazin.model.model import Edition, TextDoc
+from albazin.model.readings import normalise_whitespace, plain_text
 from tests.conftest import copy_corpus
 
 

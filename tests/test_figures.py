@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 from lxml import etree
 
-from scripts.paths import PROJECT_ROOT
-from scripts.teiload import TEI_NS, XML_NS
+from albazin.core.paths import PROJECT_ROOT
+from albazin.load.teiload import TEI_NS, XML_NS
 
 NS = {"tei": TEI_NS, "xml": XML_NS}
 FIGURES = "//tei:body//*[(self::tei:num or self::tei:measure or self::tei:date) and @xml:id]"

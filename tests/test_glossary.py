@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from scripts import editorial, glossarypage, pipeline
-from scripts.model import Edition, Phrase
-from scripts.render import Ctx, inline, serialize
+from albazin.model import editorial, pipeline
+from albazin.model.model import Edition, Phrase
+from albazin.render import glossarypage
+from albazin.render.render import Ctx, inline, serialize
 from tests.conftest import LANGUAGES, SETTLED, copy_corpus, page_url
 
 ISSUE_TERMS = {"воевода", "стрельцы", "служилые люди", "промышленники", "ясак", "острог", "десятина", "верста",

@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from scripts import pipeline, teiload
-from scripts.paths import PROJECT_ROOT
+from albazin.core.paths import PROJECT_ROOT
+from albazin.load import teiload
+from albazin.model import pipeline
 from tests.conftest import copy_corpus, id_line, tei_line
 
 PASSWD = Path("/etc/passwd")
@@ -126,7 +127,7 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
         'A.xml:122: error: A-p2 has no translation in A-en.xml (no unit there has corresp="A.xml#A-p2") '
         "[untranslated-unit]"]),
 }
-# The citation structure (refsDecl/citeStructure) that gives every unit its DTS reference (scripts/citetree.py).
+# The citation structure (refsDecl/citeStructure) that gives every unit its DTS reference (albazin/load/citetree.py).
 PARAGRAPHS = '<citeStructure unit="paragraph" match="p|listBibl/bibl" use="@xml:id" delim=" "/>'
 DIVISIONS = '<citeStructure unit="division" match="text/body/div" use="@xml:id" delim=" ">'
 REFS_DECL = ('      <refsDecl>\n        <citeStructure unit="text" match="/TEI" use="@xml:id">\n'
@@ -292,7 +293,7 @@ def test_the_parser_itself_never_fetches_or_reads_entities(tmp_path: Path, liste
 
 def run_build(corpus: Path, site: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "ALBAZIN_TEI_DIR": str(corpus), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(site)], cwd=PROJECT_ROOT,
+    return subprocess.run([sys.executable, "-m", "albazin", "build", "--site-dir", str(site)], cwd=PROJECT_ROOT,
                           env=env, capture_output=True, text=True, check=False)
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from scripts import citation, csvsafe, downloads, pipeline
+from albazin.model import pipeline
+from albazin.publish import citation, csvsafe, downloads
 from tests.conftest import copy_corpus
 
 FORMULAS = ['=HYPERLINK("http://127.0.0.1/x","click")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",

@@ -1,5 +1,5 @@
 """Every HTML id the site carries is an xml:id of the corpus, an anchor of a hand-written page, or an
-id scripts/htmlids.py reserves — so the list of reserved ids is complete, and no xml:id can take
+id albazin/model/htmlids.py reserves — so the list of reserved ids is complete, and no xml:id can take
 one (the corpus check refuses it: tests/test_hostile_input.py)."""
 
 from __future__ import annotations
@@ -9,9 +9,11 @@ from pathlib import Path
 
 from lxml import etree, html
 
-from scripts import anchors, htmlids, pageregistry, teiload
-from scripts.model import Edition
-from scripts.paths import DOCS_DIR, PROJECT_ROOT, tei_dir
+from albazin.core.paths import DOCS_DIR, PROJECT_ROOT, tei_dir
+from albazin.load import teiload
+from albazin.model import htmlids
+from albazin.model.model import Edition
+from albazin.site import anchors, pageregistry
 
 
 def corpus_ids() -> frozenset[str]:
@@ -43,7 +45,7 @@ def test_every_id_in_the_site_is_an_xml_id_an_anchor_or_reserved(site: Path, edi
                 continue  # a hand-written page's own headings (docs/*.md)
             unexplained.setdefault(value, str(page.relative_to(site)))
     assert counted > 3000
-    assert not unexplained, f"ids neither in the TEI nor reserved by scripts/htmlids.py: {unexplained}"
+    assert not unexplained, f"ids neither in the TEI nor reserved by albazin/model/htmlids.py: {unexplained}"
 
 
 def test_the_templates_and_scripts_make_only_reserved_ids(edition: Edition) -> None:

@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from scripts import pipeline
-from scripts.model import Edition
-from scripts.paths import GENERATED_DIRS, PROJECT_ROOT
+from albazin.core.paths import GENERATED_DIRS, PROJECT_ROOT
+from albazin.model import pipeline
+from albazin.model.model import Edition
 from tests.conftest import copy_corpus, id_line
 from tests.test_hostile import A_P1, PASSWD, relative, secret
 
@@ -299,7 +299,7 @@ def test_a_corpus_that_is_not_a_folder(tmp_path: Path) -> None:
 
 def test_a_file_growing_while_it_is_read_is_cut_at_the_limit(tmp_path: Path) -> None:
     """The limit is enforced on what is read, not only on the size stat reported."""
-    from scripts import safeio
+    from albazin.core import safeio
 
     path = tmp_path / "f.xml"
     path.write_bytes(b"x" * 100)
@@ -312,8 +312,8 @@ BOUNDED = """
 import resource, sys
 from pathlib import Path
 resource.setrlimit(resource.RLIMIT_AS, (1024 ** 3, 1024 ** 3))  # a runaway read fails, not the machine
-from scripts import pipeline
-from scripts.model import Edition
+from albazin.model import pipeline
+from albazin.model.model import Edition
 pipeline._cache.clear()
 edition, diagnostics = pipeline.check(Path(sys.argv[1]))
 pipeline.start_edition(Path(sys.argv[1]))  # the cache key reads the corpus too
@@ -335,7 +335,7 @@ def test_an_endless_file_is_never_read(tmp_path: Path, target: str) -> None:
 
 # --- whole builds: nothing written outside the project, nothing at all on failure -------------------
 
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "scripts", "tei", "data", "anchors")
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "albazin", "tei", "data", "anchors")
 
 
 def project_copy(tmp_path: Path) -> Path:
@@ -360,7 +360,7 @@ def tree(directory: Path) -> dict[str, bytes]:
 
 def build_in(project: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "ALBAZIN_TEI_DIR"}
-    return subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(project / "site")],
+    return subprocess.run([sys.executable, "-m", "albazin", "build", "--site-dir", str(project / "site")],
                           cwd=project, env={**env, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
                           check=False)
 
@@ -432,7 +432,8 @@ NOT_A_NUMBER = "is not a whole number of seconds since 1970"
     ("99999999999", "is after 2107-12-31, the last date a zip file can record"),  # struct.error in the zip
 ])
 def test_source_date_epoch_must_be_plain_seconds_a_zip_can_hold(value: str, problem: str) -> None:
-    from scripts import buildinfo, downloads
+    from albazin.core import buildinfo
+    from albazin.publish import downloads
 
     with pytest.raises(buildinfo.BuildInfoError) as raised:
         buildinfo.of("0.3.0", environ={"SOURCE_DATE_EPOCH": value})
@@ -442,7 +443,8 @@ def test_source_date_epoch_must_be_plain_seconds_a_zip_can_hold(value: str, prob
 
 
 def test_the_last_second_a_zip_can_record() -> None:
-    from scripts import buildinfo, downloads
+    from albazin.core import buildinfo
+    from albazin.publish import downloads
 
     assert buildinfo.of("0.3.0", environ={"SOURCE_DATE_EPOCH": " 4354819199 "}).date == "2107-12-31"
     assert downloads.zip_timestamp("2026-11-22", "4354819199") == (2107, 12, 31, 23, 59, 58)
@@ -452,7 +454,7 @@ def test_a_text_without_a_copy_text_has_no_dead_link(edition: Edition) -> None:
     """A text that names no copy-text gets no copy-text button (before: a link to the tei/ folder)."""
     from dataclasses import replace as with_field
 
-    from scripts import textpage
+    from albazin.render import textpage
 
     text = edition.text("A")
     bare = with_field(text, source=with_field(text.source, witness_file=""))

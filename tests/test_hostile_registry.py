@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts import anchors, pipeline, sitecheck
-from scripts.paths import PROJECT_ROOT
+from albazin.core.paths import PROJECT_ROOT
+from albazin.model import pipeline
+from albazin.site import anchors, sitecheck
 from tests.conftest import copy_corpus
 
 LINE = "A-p1\ttexts/a/\tru/texts/a/\n"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.paths import PROJECT_ROOT
+from albazin.core.paths import PROJECT_ROOT
 
 VNU_JAR = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -1,4 +1,4 @@
-"""scripts/identifiers.py: the one pattern for values that become paths, and the safe join.
+"""albazin/core/identifiers.py: the one pattern for values that become paths, and the safe join.
 
 Property tests: whatever string a siglum, a version, a file name or an id is, a path the build
 makes from it either is refused or lies inside its output folder.
@@ -14,10 +14,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from scripts import downloads, identifiers, pages
-from scripts.i18n import LANGUAGES
-from scripts.identifiers import UnsafePath
-from scripts.model import Bilingual, Edition, SourceInfo, TextDoc
+from albazin.core import identifiers
+from albazin.core.i18n import LANGUAGES
+from albazin.core.identifiers import UnsafePath
+from albazin.model.model import Bilingual, Edition, SourceInfo, TextDoc
+from albazin.publish import downloads, pages
 
 # Strings with what makes paths escape: separators, dots, NUL, drive letters, look-alikes, long runs.
 PIECES = [*"aZ09._-/\\:~ \0\n\t", "..", "%2e", "\u2024", "\uff0e", "\u0410", "CON", "nul", "\u202e", "0.3.0"]
@@ -100,7 +101,7 @@ def test_a_siglum_that_passes_never_makes_a_path_outside_the_output(tmp_path_fac
                                                                      siglum: str) -> None:
     """Every file the build names after a text (stub, plain texts, citation records) stays in its folder."""
     if identifiers.siglum_problem(siglum) is not None:
-        return  # refused by the corpus rules (scripts/rules.py), before anything is written
+        return  # refused by the corpus rules (albazin/load/rules.py), before anything is written
     text = replace(TEXT, siglum=siglum)
     base = tmp_path_factory.getbasetemp() / "site"
     paths = [pages.text_page_uri(text.slug), *(f"texts/{text.slug}.{lang}.md" for lang in LANGUAGES),

@@ -9,10 +9,11 @@ from urllib.parse import urldefrag, urljoin
 import pytest
 from lxml import html
 
-from scripts import mapsvg, names, pipeline
-from scripts.model import Chars, Edition, Phrase
-from scripts.pages import INDEX_SLUGS
-from scripts.transform import with_mention_ids
+from albazin.model import names, pipeline
+from albazin.model.model import Chars, Edition, Phrase
+from albazin.model.transform import with_mention_ids
+from albazin.publish.pages import INDEX_SLUGS
+from albazin.render import mapsvg
 from tests.conftest import LANGUAGES, copy_corpus
 
 AUTHORITY = "authority.xml"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from scripts import stemma
-from scripts.model import Edition, Phrase
-from scripts.paths import PROJECT_ROOT
-from scripts.render import serialize
+from albazin.core.paths import PROJECT_ROOT
+from albazin.model.model import Edition, Phrase
+from albazin.render import stemma
+from albazin.render.render import serialize
 from tests.conftest import LANGUAGES
 
 TEI = "{http://www.tei-c.org/ns/1.0}"

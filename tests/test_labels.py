@@ -1,4 +1,4 @@
-"""The interface labels: gettext catalogues per language (scripts/locales), every key in both
+"""The interface labels: gettext catalogues per language (albazin/core/locales), every key in both
 languages and in use, no key built at run time, numbers, months and plurals through Babel."""
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from babel.messages.extract import extract_from_dir
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scripts import i18n
-from scripts.i18n import KEYWORDS, LANGUAGES
+from albazin.core import i18n
+from albazin.core.i18n import KEYWORDS, LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPTS, OVERRIDES = ROOT / "scripts", ROOT / "overrides"
-# overrides/partials/search.html: alb_label(lang, key) is scripts.i18n.label (hook on_env)
+SCRIPTS, OVERRIDES = ROOT / "albazin", ROOT / "overrides"
+# overrides/partials/search.html: alb_label(lang, key) is albazin.core.i18n.label (hook on_env)
 TEMPLATE_KEYWORDS = {"alb_label": (2,)}
 
 
@@ -43,7 +43,7 @@ def extracted() -> dict[str, list[str]]:
 
 
 def _key_calls() -> list[tuple[str, int, ast.expr]]:
-    """(file, line, key argument) of every call of an extraction keyword in scripts/."""
+    """(file, line, key argument) of every call of an extraction keyword in albazin/."""
     out = []
     for path in sorted(SCRIPTS.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -128,7 +128,7 @@ def test_the_site_navigation_titles_are_the_catalogue_entries() -> None:
 
 
 def test_the_hooks_navigation_uses_the_titles_mkdocs_translates(edition) -> None:
-    from scripts.pageregistry import site_nav
+    from albazin.site.pageregistry import site_nav
     titles = [next(iter(item)) for item in site_nav(edition) if isinstance(item, dict)]
     assert titles and set(titles) <= _nav_translations().keys()
 
@@ -153,7 +153,7 @@ def _published_category(lang: str, n: int) -> str:
 @given(st.floats(min_value=0, max_value=1e9, allow_nan=False) | st.integers(min_value=0, max_value=10**9),
        st.sampled_from(LANGUAGES))
 def test_numbers_are_written_as_before(value: float, lang: str) -> None:
-    from scripts.valuefmt import amount
+    from albazin.model.valuefmt import amount
     assert amount(value, lang) == _published_amount(value, lang)
     size = f"{value:.1f}"
     assert i18n.number(float(value), lang, "0.0") == (size.replace(".", ",") if lang == "ru" else size)
@@ -166,7 +166,7 @@ def test_plural_categories_are_the_hand_written_rules(n: int, lang: str) -> None
 
 
 def test_counted_phrases_and_months() -> None:
-    from scripts.valuefmt import counted, iso_date
+    from albazin.model.valuefmt import counted, iso_date
     assert counted(1, "years", "en") == "1\u00a0year" and counted(1.5, "years", "en") == "1.5\u00a0years"
     assert [counted(n, "guns", "ru") for n in (1, 3, 5, 11, 21, 1.5)] == [
         "1\u00a0орудие", "3\u00a0орудия", "5\u00a0орудий", "11\u00a0орудий", "21\u00a0орудие", "1,5\u00a0орудия"]
@@ -177,7 +177,7 @@ def test_counted_phrases_and_months() -> None:
 
 
 def test_search_script_labels_keep_their_names() -> None:
-    from scripts.searchpage import script_labels
+    from albazin.render.searchpage import script_labels
     en, ru = script_labels("en"), script_labels("ru")
     assert list(en) == ["loading", "error", "none", "count_one", "count_few", "count_many", "count_other", "more"]
     assert en["count_few"] == en["count_many"] == en["count_other"] == "{n} passages found for «{query}»."

@@ -1,7 +1,7 @@
 """The layers: loading and validating the TEI imports nothing of the pages or the publishing layer.
 
-scripts/pipeline.py is the TEI layer (load, rules, schema, model). The anchor registry needs to know
-what the pages publish, so its check is handed to the pipeline by scripts/sitecheck.py; the pipeline
+albazin/model/pipeline.py is the TEI layer (load, rules, schema, model). The anchor registry needs to know
+what the pages publish, so its check is handed to the pipeline by albazin/site/sitecheck.py; the pipeline
 itself must not import downloads, citations, exports or any page renderer (an import cycle
 anchors ↔ pipeline once made loading the TEI import the whole publishing layer).
 """
@@ -12,7 +12,7 @@ import json
 import subprocess
 import sys
 
-from scripts.paths import PROJECT_ROOT
+from albazin.core.paths import PROJECT_ROOT
 
 # The page and publishing layers: renderers, downloads (the zip, exports), citations, the registry.
 PUBLISHING = frozenset({
@@ -32,22 +32,24 @@ def modules_after(statement: str) -> set[str]:
 
 
 def test_loading_the_tei_imports_no_page_or_publishing_module() -> None:
-    loaded = modules_after("import scripts.pipeline")
-    ours = {name.removeprefix("scripts.") for name in loaded if name.startswith("scripts.")}
+    loaded = modules_after("import albazin.model.pipeline")
+    ours = {name.rsplit(".", 1)[-1] for name in loaded if name.startswith("albazin.")}
     assert "pipeline" in ours and "transform" in ours  # the TEI layer itself is there
     assert not ours & PUBLISHING, sorted(ours & PUBLISHING)
     assert not {name for name in loaded if name.split(".")[0] in ("mkdocs", "jinja2", "zipfile")}
 
 
 def test_the_site_check_brings_the_anchor_registry() -> None:
-    """The counterpart: the check the build and `python -m scripts.check` run includes the registry."""
-    loaded = modules_after("import scripts.check")
-    assert {"scripts.sitecheck", "scripts.anchors"} <= loaded
+    """The counterpart: the check the build and `albazin check` run includes the registry."""
+    loaded = modules_after("import albazin.site.check")
+    assert {"albazin.site.sitecheck", "albazin.site.anchors"} <= loaded
 
 
 def test_the_pages_fixed_alb_ids_are_reserved_by_their_prefix() -> None:
     """htmlids does not import the renderers for their fixed ids: the "alb-" prefix reserves them."""
-    from scripts import concordancepage, downloads, downloadspage, htmlids, searchpage
+    from albazin.model import htmlids
+    from albazin.publish import downloads
+    from albazin.render import concordancepage, downloadspage, searchpage
 
     made = htmlids.Generated(frozenset(), frozenset(), frozenset())
     for fixed in (concordancepage.FILTER_ID, searchpage.INPUT_ID):

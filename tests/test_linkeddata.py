@@ -13,13 +13,14 @@ from pathlib import Path
 import pytest
 from pyld import jsonld
 
-from scripts import downloads, linkeddata, pipeline
-from scripts.model import Edition, Entity
+from albazin.model import pipeline
+from albazin.model.model import Edition, Entity
+from albazin.publish import downloads, linkeddata
 from tests.conftest import copy_corpus
 
 SCHEMA = "https://schema.org/"
 BASE = "https://edition.example/"
-# Fixture identifiers, valid by scripts/externalids.py's patterns; not the entities' real ones.
+# Fixture identifiers, valid by albazin/core/externalids.py's patterns; not the entities' real ones.
 FIXTURE_IDS = {
     "pers-tolbuzin": '<idno type="wikidata">Q999999901</idno><idno type="viaf">999999901</idno>',
     "pl-albazin": '<idno type="wikidata">Q999999902</idno><idno type="geonames">999999902</idno>',

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from lxml import etree, html
 
-from scripts import siteurl
+from albazin.core import siteurl
 
 SITE_URL = urlsplit(siteurl.DEFAULT)  # mkdocs.yml: site_url from SITE_URL, unset in the tests
 URL_ATTRIBUTES = ("href", "src", "xlink:href", "poster", "data")

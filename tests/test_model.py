@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
-from scripts.model import BiblList, Edition, Note, Paragraph
-from scripts.paths import PROJECT_ROOT
+from albazin.core.paths import PROJECT_ROOT
+from albazin.model.model import BiblList, Edition, Note, Paragraph
 
 
 def test_three_texts_with_sigla_and_languages(edition: Edition) -> None:

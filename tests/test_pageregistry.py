@@ -1,4 +1,4 @@
-"""The page registry (scripts/pageregistry.py) is the one list of pages: the navigation, the stubs,
+"""The page registry (albazin/site/pageregistry.py) is the one list of pages: the navigation, the stubs,
 the hooks' page dispatch and the anchor registry are all derived from it."""
 
 from __future__ import annotations
@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts import anchors, mkdocs_hooks, pageregistry, pages
-from scripts.i18n import LANGUAGES
-from scripts.model import Edition
-from scripts.paths import PROJECT_ROOT
+from albazin.core.i18n import LANGUAGES
+from albazin.core.paths import PROJECT_ROOT
+from albazin.model.model import Edition
+from albazin.publish import pages
+from albazin.site import anchors, mkdocs_hooks, pageregistry
 
 EXTRA_URI = "extra/index.md"
 
@@ -93,4 +94,4 @@ def test_every_page_of_the_registry_is_built_in_both_languages(site: Path, editi
 def test_the_project_has_no_other_page_list() -> None:
     """The lists that were parallel to the registry are gone."""
     assert not hasattr(pages, "stubs") and not hasattr(anchors, "HAND_WRITTEN")
-    assert "changes_stubs" not in (PROJECT_ROOT / "scripts" / "publishing.py").read_text(encoding="utf-8")
+    assert "changes_stubs" not in (PROJECT_ROOT / "albazin" / "site" / "publishing.py").read_text(encoding="utf-8")

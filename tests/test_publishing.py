@@ -15,11 +15,13 @@ import pytest
 import yaml
 from lxml import html
 
-from scripts import changelog, citation, siteurl
-from scripts.i18n import label
-from scripts.model import Edition
-from scripts.paths import PROJECT_ROOT
-from scripts.release import ReleaseError, metadata_problems, still_resolving, version_id
+from albazin.core import siteurl
+from albazin.core.i18n import label
+from albazin.core.paths import PROJECT_ROOT
+from albazin.model.model import Edition
+from albazin.publish import citation
+from albazin.render import changelog
+from albazin.site.release import ReleaseError, metadata_problems, still_resolving, version_id
 from tests.conftest import LANGUAGES, SETTLED, run_build
 
 PUBLIC = "https://edition.example.org/albazin/"
@@ -82,9 +84,9 @@ def test_mkdocs_build_stops_on_a_bad_site_url_before_writing(tmp_path: Path, val
 
 @pytest.mark.build
 def test_make_build_names_a_site_url_without_scheme(tmp_path: Path) -> None:
-    """MkDocs' own check would stop first, in its own words: scripts.build checks SITE_URL before it."""
+    """MkDocs' own check would stop first, in its own words: `albazin build` checks SITE_URL before it."""
     env = {"SITE_URL": "edition.example.org/albazin/", "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(tmp_path / "site")],
+    result = subprocess.run([sys.executable, "-m", "albazin", "build", "--site-dir", str(tmp_path / "site")],
                             cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert 'error: SITE_URL="edition.example.org/albazin/" has no scheme' in result.stderr

@@ -290,7 +290,7 @@ def open_commentary(page) -> object:
 
 
 def open_search_results(page) -> object:
-    """A query typed into the search page's form, as a reader would (Pagefind, scripts/search.py)."""
+    """A query typed into the search page's form, as a reader would (Pagefind, albazin/publish/search.py)."""
     field = page.locator(".alb-search__form input[name=q]")
     field.fill("Albazin" if "/ru/" not in page.url else "Албазин")
     field.press("Enter")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts import apparatus
-from scripts.model import Edition
+from albazin.model import apparatus
+from albazin.model.model import Edition
 from tests.conftest import SETTLED, page_url
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from scripts import anchors, redirects
+from albazin.render import redirects
+from albazin.site import anchors
 from tests.conftest import LANGUAGES, _QuietHandler, run_build
 from tests.test_anchor_registry import corpus_with_registry
 from tests.test_links import broken_links

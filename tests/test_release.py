@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts import pipeline, release
-from scripts.paths import PROJECT_ROOT
+from albazin.core.paths import PROJECT_ROOT
+from albazin.model import pipeline
+from albazin.site import release
 from tests.conftest import CHROMIUM, serving
 from tests.test_links import broken_links
 from tests.test_publishing import PUBLIC, loopback_mentions
@@ -54,7 +55,7 @@ def run_release(project: Path, *args: str, site_url: str | None = PUBLIC) -> sub
     env.update(GIT_ENV)
     if site_url is not None:
         env["SITE_URL"] = site_url
-    return subprocess.run([sys.executable, "-m", "scripts.release", *args], cwd=project, env=env,
+    return subprocess.run([sys.executable, "-m", "albazin", "release", *args], cwd=project, env=env,
                           capture_output=True, text=True, check=False)
 
 
@@ -233,7 +234,7 @@ def test_the_new_pages_of_a_release_are_valid_html(released: dict, tmp_path: Pat
     for i, page in enumerate(["index.html", "9.1.0/changes/index.html", "9.1.0/ru/changes/index.html",
                               "9.1.0/ru/texts/a/index.html"]):
         shutil.copy(www / page, tmp_path / f"{i}.html")
-    from scripts import redirects
+    from albazin.render import redirects
 
     (tmp_path / "stub.html").write_text(redirects.stub("ru/texts/a-old/", "ru/texts/a/", PUBLIC, "ru"),
                                         encoding="utf-8")

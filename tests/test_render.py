@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree, html
 
-from scripts import render
-from scripts.model import Chars, Choice, Paragraph, Phrase
+from albazin.model.model import Chars, Choice, Paragraph, Phrase
+from albazin.render import render
 
 GOLDEN_PARAGRAPH = (
     '<p class="alb-p" id="X-p1" data-n="1"><span class="alb-pnum" aria-hidden="true">1</span>'

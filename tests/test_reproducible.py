@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from scripts import buildinfo, pipeline
-from scripts.paths import GENERATED_DIRS, PROJECT_ROOT
+from albazin.core import buildinfo
+from albazin.core.paths import GENERATED_DIRS, PROJECT_ROOT
+from albazin.model import pipeline
 
 # Left out of a clean copy: environments, caches and build output (cf. `make clean`).
 NOT_COPIED = {".git", ".venv", "node_modules", "site", ".cache", "__pycache__", ".pytest_cache",
@@ -46,7 +47,7 @@ def clean_copy(dest: Path) -> Path:
 def build_copy(root: Path, clock_ahead: bool) -> Path:
     site = root.parent / f"{root.name}-site"
     env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "ALBAZIN_TEI_DIR")}
-    command = [sys.executable, "-m", "scripts.build", "--site-dir", str(site)]
+    command = [sys.executable, "-m", "albazin", "build", "--site-dir", str(site)]
     if clock_ahead:
         # The JVM (jing) hangs with a faked monotonic clock; the wall clock is what matters here.
         command = ["faketime", "-f", CLOCK_AHEAD, *command]
@@ -86,7 +87,7 @@ def test_differences_name_every_file() -> None:
         "only in the first build: c", "only in the second build: d", "differs: b"]
 
 
-# --- the build's identity (scripts/buildinfo.py) ----------------------------------------------------
+# --- the build's identity (albazin/core/buildinfo.py) ----------------------------------------------------
 
 def git(*args: str, cwd: Path = PROJECT_ROOT) -> str:
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout.strip()

@@ -13,10 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import html
 
+from albazin.model import apparatus, concordance, figures, names, pipeline, readings
+from albazin.model.figures import Figure, Value
+from albazin.model.model import Chars, Edition, Phrase
+from albazin.publish import exports
+from albazin.render import concordancepage
 from bench import synthetic
-from scripts import apparatus, concordance, concordancepage, exports, figures, names, pipeline, readings
-from scripts.figures import Figure, Value
-from scripts.model import Chars, Edition, Phrase
 
 COPIES = 3  # 9 texts: more than concordance.MANY_TEXTS, so the compact table is exercised too
 

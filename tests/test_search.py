@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from scripts import search
-from scripts.model import Edition, Entity, EntityName
-from scripts.paths import PROJECT_ROOT
+from albazin.core.paths import PROJECT_ROOT
+from albazin.model.model import Edition, Entity, EntityName
+from albazin.publish import search
 from tests.conftest import LANGUAGES
 
 RU_PREFIX = "ru/"
@@ -107,7 +107,7 @@ def test_failed_indexing_fails_the_build_cleanly_and_keeps_the_previous_site(tmp
     site.mkdir()
     (site / "index.html").write_text("previous build", encoding="utf-8")
     env = {**os.environ, "ALBAZIN_PAGEFIND": str(_failing_indexer(tmp_path)), "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(site)],
+    result = subprocess.run([sys.executable, "-m", "albazin", "build", "--site-dir", str(site)],
                             cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=False)
     log = result.stdout + result.stderr
     assert result.returncode == 1

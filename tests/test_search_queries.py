@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from scripts import search, searchpage
+from albazin.publish import search
+from albazin.render import searchpage
 from tests.conftest import LANGUAGES
 from tests.test_quality_browser import ALL_RULES, axe
 

@@ -1,5 +1,5 @@
 """`mkdocs serve` (make serve): a TEI edit is rebuilt and served; the search index follows in the
-background (scripts/devserve.py); a broken edit is reported as file:line, without a traceback."""
+background (albazin/site/devserve.py); a broken edit is reported as file:line, without a traceback."""
 
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts import devserve
-from scripts.paths import GENERATED_DIRS, PROJECT_ROOT
+from albazin.core.paths import GENERATED_DIRS, PROJECT_ROOT
+from albazin.site import devserve
 
 pytestmark = pytest.mark.build
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "scripts", "tei", "data", "anchors")
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "albazin", "tei", "data", "anchors")
 
 
 def test_after_rebuild_runs_in_the_background_and_settle_waits(tmp_path: Path) -> None:

@@ -18,10 +18,12 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from scripts import citing, downloads, externalids, names, pipeline
-from scripts.model import Edition
-from scripts.paths import tei_dir
-from scripts.teiload import TEI_NS, XML_NS
+from albazin.core import externalids
+from albazin.core.paths import tei_dir
+from albazin.load.teiload import TEI_NS, XML_NS
+from albazin.model import citing, names, pipeline
+from albazin.model.model import Edition
+from albazin.publish import downloads
 from tests.conftest import LANGUAGES, copy_corpus
 
 NS = {"t": TEI_NS}

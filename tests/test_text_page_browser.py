@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts import apparatus
-from scripts.model import Edition
-from scripts.readings import reading
+from albazin.model import apparatus
+from albazin.model.model import Edition
+from albazin.model.readings import reading
 from tests.conftest import SETTLED, page_url
 
 pytestmark = pytest.mark.browser

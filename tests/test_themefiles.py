@@ -1,4 +1,4 @@
-"""The pruned theme listing (scripts/themefiles.py) adds exactly the files MkDocs' own listing adds."""
+"""The pruned theme listing (albazin/site/themefiles.py) adds exactly the files MkDocs' own listing adds."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from scripts import themefiles
-from scripts.paths import PROJECT_ROOT
+from albazin.core.paths import PROJECT_ROOT
+from albazin.site import themefiles
 
 
 def _theme_files(config, env) -> list[tuple[str, str]]:

@@ -13,12 +13,14 @@ from tests.tiers import GUARD, tier_of_command, tiers_of_fixtures
 
 @pytest.mark.parametrize(("argv", "tier"), [
     ([sys.executable, "-m", "mkdocs", "build", "--strict"], "build"),
-    ([sys.executable, "-m", "scripts.build", "--site-dir", "x"], "build"),
-    ([sys.executable, "-m", "scripts.release", "release"], "build"),
+    ([sys.executable, "-m", "albazin", "build", "--site-dir", "x"], "build"),
+    ([sys.executable, "-m", "albazin", "release", "--branch", "x"], "build"),
+    (["/srv/venv/bin/albazin", "build"], "build"),
     (["/srv/venv/bin/mkdocs", "serve"], "build"),
     (["/usr/lib/node_modules/playwright/driver/node", "cli.js", "run-driver"], "browser"),
     (["/usr/bin/chromium", "--headless"], "browser"),
-    ([sys.executable, "-m", "scripts.check", "tei"], None),
+    ([sys.executable, "-m", "albazin", "check", "tei"], None),
+    (["/srv/venv/bin/albazin", "anchors"], None),
     (["git", "status"], None),
     ("java -jar jing.jar", None),
     ([b"sha256sum", b"--check"], None),

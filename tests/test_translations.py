@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from scripts.model import BiblList, Edition, Paragraph, TextDoc
-from scripts.readings import reading
+from albazin.model.model import BiblList, Edition, Paragraph, TextDoc
+from albazin.model.readings import reading
 
 # "15-тыс." / "8- тысячной" / "15 тыс." : a figure in thousands written with an abbreviation
 THOUSANDS = re.compile(r"(\d+)\s*-?\s*тыс", re.IGNORECASE)
@@ -52,8 +52,8 @@ def test_every_text_has_exactly_one_translation(edition: Edition) -> None:
 def test_translation_units_correspond_one_to_one_and_in_order(edition: Edition) -> None:
     from lxml import etree
 
-    from scripts.paths import PROJECT_ROOT
-    from scripts.teiload import TEI_NS, XML_NS
+    from albazin.core.paths import PROJECT_ROOT
+    from albazin.load.teiload import TEI_NS, XML_NS
 
     for original in edition.texts:
         translation = edition.translation(original.siglum)

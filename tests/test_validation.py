@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts import pipeline, sitecheck
-from scripts.diagnostics import TeiError, report
-from scripts.paths import PROJECT_ROOT
+from albazin.core.diagnostics import TeiError, report
+from albazin.core.paths import PROJECT_ROOT
+from albazin.model import pipeline
+from albazin.site import sitecheck
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal" / "T.xml"
 
@@ -71,7 +72,7 @@ CASES = {
                             '"file:///etc/passwd">]>\n').replace("Первый абзац.", "&xxe;"),
         ['T.xml:2: error: a DOCTYPE/DTD is not allowed in TEI files of this edition [doctype]'],
     ),
-    # the citation structure (scripts/citetree.py), on one line of the fixture (line 13)
+    # the citation structure (albazin/load/citetree.py), on one line of the fixture (line 13)
     "cite-structure-missing": (
         lambda s: s.replace(s[s.index("<encodingDesc>"):s.index("</encodingDesc>") + len("</encodingDesc>")], ""),
         ["T.xml:2: error: no refsDecl/citeStructure in the TEI header: the text's units have no DTS references "
@@ -144,7 +145,7 @@ def test_all_problems_are_collected_before_aborting(tmp_path: Path) -> None:
 
 def test_translation_must_point_to_an_original_text(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "orphan", FIXTURE.read_text(encoding="utf-8"))
-    # a translation: its units point at the original's (scripts/alignment.py)
+    # a translation: its units point at the original's (albazin/model/alignment.py)
     translation = (SECOND_FILE
                    .replace('<text xml:lang="ru">', '<text xml:lang="en" type="translation" corresp="T.xml">')
                    .replace('<p xml:id="U-p1" n="1">', '<p xml:id="U-p1" n="1" corresp="T.xml#T-p1">')
@@ -169,7 +170,7 @@ def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
 
 def test_external_entity_is_never_resolved(tmp_path: Path) -> None:
     """Even without the DOCTYPE rule, the parser must not read the entity's file."""
-    from scripts import teiload
+    from albazin.load import teiload
 
     xxe = '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/hostname">]><r>&x;</r>'
     path = tmp_path / "x.xml"
@@ -190,18 +191,18 @@ def test_load_edition_raises_one_error_listing_everything(tmp_path: Path) -> Non
 
 
 def test_check_command_exit_status(tmp_path: Path) -> None:
-    good = subprocess.run([sys.executable, "-m", "scripts.check", str(FIXTURE.parent)],
+    good = subprocess.run([sys.executable, "-m", "albazin", "check", str(FIXTURE.parent)],
                           cwd=PROJECT_ROOT, capture_output=True, text=True, check=False)
     assert good.returncode == 0 and "0 errors" in good.stdout
     bad_dir = write_corpus(tmp_path / "cli", CASES["duplicate-id"][0](FIXTURE.read_text(encoding="utf-8")))
-    bad = subprocess.run([sys.executable, "-m", "scripts.check", str(bad_dir)],
+    bad = subprocess.run([sys.executable, "-m", "albazin", "check", str(bad_dir)],
                          cwd=PROJECT_ROOT, capture_output=True, text=True, check=False)
     assert bad.returncode == 1
     assert "duplicate xml:id" in bad.stdout and "Traceback" not in bad.stderr
 
 
 def test_schema_results_are_cached_by_content(tmp_path: Path) -> None:
-    from scripts import schema, teiload
+    from albazin.load import schema, teiload
 
     corpus = write_corpus(tmp_path / "cache", FIXTURE.read_text(encoding="utf-8"))
     loaded, _ = teiload.load(corpus / "T.xml")
@@ -211,7 +212,7 @@ def test_schema_results_are_cached_by_content(tmp_path: Path) -> None:
     shutil.rmtree(corpus)
 
 
-# The model is built while jing validates (scripts/pipeline.py). It assumes schema-valid TEI, so a
+# The model is built while jing validates (albazin/model/pipeline.py). It assumes schema-valid TEI, so a
 # failure of the model on schema-invalid input must leave the reader with the schema's diagnostics.
 
 def _failing_model(*_args: object) -> None:

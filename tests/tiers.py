@@ -8,6 +8,7 @@ then fails loudly instead of silently taking minutes.
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 from collections.abc import Iterable, Sequence
 
@@ -17,8 +18,10 @@ import pytest
 BUILD_FIXTURES = frozenset({"build_result", "site", "server"})
 BROWSER_FIXTURES = frozenset({"browser", "page"})
 
-# Words of a command line that start the site's build, its dev server or a release.
-BUILD_WORDS = frozenset({"mkdocs", "scripts.build", "scripts.release", "scripts.serve"})
+# Words of a command line that start the site's build, its dev server or a release: MkDocs itself, or
+# the edition's command (`albazin build`, `python -m albazin release`) with one of these subcommands.
+BUILD_WORDS = frozenset({"mkdocs"})
+BUILD_SUBCOMMANDS = frozenset({"build", "release"})
 
 
 def tiers_of_fixtures(fixture_names: Iterable[str]) -> set[str]:
@@ -38,6 +41,9 @@ def tier_of_command(argv: str | bytes | Sequence[object]) -> str | None:
     if any("playwright" in w or w.endswith("chromium") for w in text):
         return "browser"
     if any(w in BUILD_WORDS or w.endswith("/mkdocs") for w in text):
+        return "build"
+    if any((w == "albazin" or w.endswith("/albazin")) and following in BUILD_SUBCOMMANDS
+           for w, following in itertools.pairwise(text)):
         return "build"
     return None
 

@@ -1,8 +1,8 @@
 """Write the interface labels kept as Python tables into the gettext catalogues (issue 20).
 
 Until version 0.4.0 the labels were Python dicts: LABELS in scripts/i18n.py (and the tables merged
-into it), the column descriptions of the data files (COLUMNS in scripts/exports.py and
-scripts/entitydata.py) and the unit forms of counted figures (UNIT_FORMS in scripts/valuefmt.py).
+into it), the column descriptions of the data files (COLUMNS in albazin/publish/exports.py and
+albazin/publish/entitydata.py) and the unit forms of counted figures (UNIT_FORMS in albazin/model/valuefmt.py).
 They now live in scripts/locales/<lang>/LC_MESSAGES/albazin.po. This tool converts the tables of a
 commit into catalogue entries and merges them into the catalogues in the working tree:
 
@@ -33,7 +33,7 @@ from babel.plural import to_gettext
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from scripts import i18n  # noqa: E402  (the catalogue paths and plural rules the site reads with)
+from albazin.core import i18n  # noqa: E402  (the catalogue paths and plural rules the site reads with)
 
 Entry = str | tuple[str, ...]
 # Old keys in one form per plural category ("size_bytes_one" …) became one plural message each.
@@ -41,7 +41,7 @@ PLURALS = ("size_bytes", "search_count")
 # Keys the site never used (found by extraction when the labels were converted).
 DROPPED = frozenset({"lang_en", "lang_ru", "language_of_text", "sha256", "witness", "gl_transliteration",
                      "changes_in_file"})
-COLUMN_TABLES = (("scripts/exports.py", "conc_col_"), ("scripts/entitydata.py", "entity_col_"))
+COLUMN_TABLES = (("albazin/publish/exports.py", "conc_col_"), ("albazin/publish/entitydata.py", "entity_col_"))
 FIXED_DATE = datetime(2026, 12, 3, tzinfo=UTC)  # catalogue headers do not change with each run
 
 
@@ -111,7 +111,7 @@ def entries(rev: str | None, source_file: Path | None = None) -> dict[str, dict[
     """Every catalogue entry the tables of a commit (or the working tree) give, by language."""
     source = source_file.read_text(encoding="utf-8") if source_file else read_source("scripts/i18n.py", rev)
     labels = old_labels(source)
-    units = _assigned(read_source("scripts/valuefmt.py", rev), "UNIT_FORMS")
+    units = _assigned(read_source("albazin/model/valuefmt.py", rev), "UNIT_FORMS")
     out: dict[str, dict[str, Entry]] = {}
     for lang in i18n.LANGUAGES:
         found = dict(_label_entries(lang, labels.get(lang, {})))

@@ -34,9 +34,9 @@ def git(*args: str, cwd: Path = ROOT) -> str:
 
 
 def build_command(root: Path) -> list[str]:
-    """The build command of a checkout: the package's entry point if it has one, else scripts.build."""
+    """The build command of a checkout: `albazin build`, or scripts.build in a checkout from before the package."""
     if (root / "scripts" / "build.py").exists():
-        return [sys.executable, "-m", "scripts.build"]
+        return [sys.executable, "-m", "albazin", "build"]
     return [sys.executable, "-m", "albazin", "build"]
 
 

@@ -1,0 +1,163 @@
+"""MkDocs hooks: wire the TEI pipeline into `mkdocs build` and `mkdocs serve`.
+
+Thin glue: each event hands its work to the module of that concern. Registered in mkdocs.yml
+(`hooks:`). Once per process:
+  on_startup    note whether this is `mkdocs serve` (albazin/site/devserve.py: the search index is then
+                built after each rebuild, in the background)
+  on_serve      poll the watched files every 0.1 s instead of 0.5 s (devserve.poll_faster); build each
+                rebuild beside the served site and keep the last good one served after a failure
+                (devserve.keep_last_good; on_build_error records the failure)
+Order of events per language build:
+  on_config     under a serve rebuild, build into its staging directory (devserve), else wait for the
+                previous serve rebuild's search indexer; load + validate the corpus and its anchor
+                registry (albazin/site/sitecheck.py; abort with every diagnostic, before site/ is touched),
+                derive the navigation from the page registry (albazin/site/pageregistry.py)
+  on_env        under `mkdocs serve`, wait for the schema verdict (devserve.py) before pages are written;
+                cache compiled templates between builds (keeps `mkdocs serve` reloads fast)
+  on_pre_build  write the page stubs of the page registry's generated pages (only files whose content changed)
+  on_page_markdown  the edition's citation in the About page (albazin/site/publishing.py)
+  on_page_content  render a generated page's body from the model, by its kind (albazin/site/pagebodies.py,
+                looked up in the page registry), and its table of contents; give it its aliased anchors
+  on_page_context  the citation data, footer, DTS links and JSON-LD of the page (albazin/site/pagecontext.py)
+  on_post_build write the downloads (TEI files, schema, copy-texts, corpus zip, plain texts, data,
+                citation records), the static DTS API (albazin/publish/dts.py), the redirects, a release's
+                manifest; once every language is built, index the site for search
+                (albazin/site/searchindexing.py, which depends on mkdocs-static-i18n's order of events)
+The build's state (the edition, the address, the aliases, a release) is one BuildState
+(albazin/site/buildstate.py), held here: MkDocs re-imports this module whenever it reloads the config.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemBytecodeCache
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+# MkDocs loads hook files by path, not as part of a package: make `albazin` importable.
+_ROOT = Path(__file__).resolve().parents[2]  # albazin/site/mkdocs_hooks.py
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+from albazin.publish import downloads, dts, pages  # noqa: E402
+from albazin.site import (  # noqa: E402
+    anchors,
+    buildstate,
+    devserve,
+    pagebodies,
+    pagecontext,
+    pageregistry,
+    searchindexing,
+    themefiles,
+)
+from albazin.core.i18n import DEFAULT_LANGUAGE, label  # noqa: E402
+from albazin.core.paths import CACHE_DIR, GENERATED_DIRS, tei_dir  # noqa: E402
+from albazin.site.publishing import edition_citation, release_manifest, write_redirects  # noqa: E402
+from albazin.site.routes import toc  # noqa: E402
+
+_state = buildstate.BuildState()  # nothing outlives a build: this module is re-imported per config load
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    devserve.started(command)
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    devserve.keep_last_good(server)  # a failed rebuild leaves the last good site served, with its errors
+    return devserve.poll_faster(server, [config["docs_dir"], config.config_file_path])
+
+
+def on_build_error(error: Exception) -> None:
+    devserve.build_failed(error)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if devserve.staging_dir() is not None:  # a serve rebuild: built beside the served site, swapped in if good
+        config["site_dir"] = str(devserve.staging_dir())  # (the indexer of the served site may finish)
+    else:
+        devserve.settle()  # the previous rebuild's search indexer reads the site this build will clean
+    edition = _state.start(devserve.serving)
+    themefiles.use_pruned_listing(config.theme)
+    _state.post_builds_seen = 0  # each language's build starts with on_config, before any on_post_build
+    config["nav"] = pageregistry.site_nav(edition)
+    config["extra"]["edition_version"] = edition.version
+    _state.site_url = buildstate.checked_site_url(config)
+    _state.release = buildstate.release_context(config)
+    _state.aliases = anchors.read_aliases(anchors.registry_dir())[0]
+    buildstate.set_build_identity(config, edition)  # sets SOURCE_DATE_EPOCH, which the zip's timestamps follow
+    _state.zip_time()  # a bad SOURCE_DATE_EPOCH stops the build before anything is written
+    return config
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    _state.confirm_now()  # the last event before MkDocs writes pages into the site
+    # Compiling Material's templates is the largest cost of a rebuild (~1 s per language);
+    # jinja's bytecode cache keeps the compiled templates between builds and serve reloads.
+    jinja_cache = CACHE_DIR / "jinja"
+    jinja_cache.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(jinja_cache))
+    # For overrides/partials/search.html: the header's search box, labelled in the page's language.
+    env.globals["alb_label"] = label
+    env.globals["alb_search_page"] = lambda lang: pages.site_path(pages.SEARCH_URI, lang)
+    return env
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    docs, stubs = Path(config["docs_dir"]), pageregistry.stubs(_state.edition())
+    changes = pages.stub_changes(docs, GENERATED_DIRS, stubs)
+    if changes:
+        _state.confirm_now()  # docs/ is written only from a validated corpus
+    pages.write_stubs(docs, GENERATED_DIRS, stubs, changes)
+
+
+def _page_language(page: Page, config: MkDocsConfig) -> str:
+    return getattr(page.file, "locale", None) or config["theme"].get("language") or DEFAULT_LANGUAGE
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = _page_language(page, config)
+    return edition_citation(markdown, pagecontext.imprint(_state, _state.edition(), lang))
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = _page_language(page, config)
+    render = pageregistry.renderer(page.meta.get("alb_page"))
+    body = html if render is None else _render(render, page, lang)
+    english_page = page.url.removeprefix(f"{lang}/") if lang != DEFAULT_LANGUAGE else page.url
+    here, moved = anchors.aliases_for(_state.aliases, english_page)
+    moved_links = [(alias, get_relative_url(anchors.page_in(alias.new.page, lang), page.url) + f"#{alias.new.id}")
+                   for alias in moved]
+    return anchors.apply_aliases(body, here, moved_links, lang)
+
+
+def _render(render: Callable[[pagebodies.Request], pagebodies.Body], page: Page, lang: str) -> str:
+    fragment, entries = render(pagebodies.Request(_state, page, lang))
+    if entries is not None:
+        page.toc = toc(entries)
+    return fragment
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    return pagecontext.page_context(context, page, config, _state, _page_language(page, config))
+
+
+@event_priority(-110)  # after mkdocs-static-i18n's on_post_build (-100): see albazin/site/searchindexing.py
+def on_post_build(config: MkDocsConfig) -> None:
+    site_dir = Path(config["site_dir"])
+    downloads.write(site_dir, _state.downloads())
+    try:  # the static DTS API (dts/), the same for every language: written once, then only what changed
+        dts.write(site_dir, dts.of_build(_state.edition(), tei_dir(), config["site_url"] or "/"))
+    except dts.DtsError as exc:
+        raise PluginError(f"error: {exc} [dts]") from None
+    moved = write_redirects(site_dir, _state.site_url)
+    if _state.release is not None:  # rewritten by each language's build: the last one lists every page
+        release_manifest(site_dir, _state.release, _state.edition(), _state.aliases, moved)
+    searchindexing.after_language_build(_state, config)
