@@ -26,6 +26,7 @@ CHROMIUM_ARGS = [
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 LANGUAGES = ("en", "ru")
+FIXTURES = Path(__file__).parent / "fixtures"  # shared by the test folders, which mirror the package
 
 # True once edition.js has done what it leaves for the frames after load: the list entries below a
 # text laid out, every note marker a button, a cite button after every permalink (pages with citation data).

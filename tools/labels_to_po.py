@@ -127,7 +127,7 @@ def entries(rev: str | None, source_file: Path | None = None) -> dict[str, dict[
 
 def new_catalog(lang: str) -> Catalog:
     header = (f"# Interface labels of the edition, {i18n.Locale.parse(lang).english_name}. Message ids are keys\n"
-              "# (scripts/i18n.py); tests/test_labels.py checks both catalogues. Edit here; new tables\n"
+              "# (albazin/core/i18n.py); tests/core/test_labels.py checks both catalogues. Edit here; new tables\n"
               "# of an older scripts/i18n.py are merged in by tools/labels_to_po.py.")
     catalog = Catalog(locale=lang, domain=i18n.DOMAIN, project="albazin", version="1", header_comment=header,
                       msgid_bugs_address="", last_translator="the editors", language_team="the editors",

@@ -4,7 +4,7 @@ The strings live in scripts/locales/<lang>/LC_MESSAGES/albazin.po, one per langu
 at the first use (no compile step, nothing generated is committed). A message id is a key
 ("cite_title"), the same in every language; call sites name it literally, `label(lang, "cite_title")`,
 or, where a value chooses the key, from a table whose entries are marked with N_() — so that Babel's
-extractor (KEYWORDS below) finds every key in use, and tests/test_labels.py checks that every key in
+extractor (KEYWORDS below) finds every key in use, and tests/core/test_labels.py checks that every key in
 the catalogues is used and every key used is in both. Counted phrases are plural messages with one
 form per plural category of the language, chosen by Babel's plural rules (CLDR).
 

@@ -142,7 +142,7 @@ class _JingRun:
         return cls(proc, output, by_name)
 
     def result(self) -> dict[Path, list[list]]:
-        # No timeout: a timed wait fails (EINVAL) under faketime (see tests/test_reproducible.py).
+        # No timeout: a timed wait fails (EINVAL) under faketime (see tests/site/test_reproducible.py).
         returncode = self._proc.wait()
         self._output.seek(0)
         text = self._output.read().decode("utf-8", errors="replace")

@@ -27,7 +27,7 @@ link or an index link would then lead to the wrong place). They are, by who make
   fixed section ids       of the downloads, concordance and index pages (FIXED below)
 
 `reserved(value, generated)` says why a value is taken (None: free); `check` reports every xml:id
-of the corpus that is taken. tests/test_hostile_ids.py checks against a built site that every id
+of the corpus that is taken. tests/model/test_hostile_ids.py checks against a built site that every id
 on every page is an xml:id, a hand-written page's anchor or one of these.
 """
 
@@ -60,7 +60,7 @@ DOWNLOADS_SECTIONS = (("corpus", N_("dl_corpus")), ("tei", N_("dl_tei")), ("plai
                       ("checksums", N_("dl_checksums")))
 ENTITY_COLUMNS_ID = "index-columns"  # the downloads page's description of the index's columns
 # The fixed ids of the pages' own elements (the concordance's filter, the search page's input) begin
-# with "alb-": PREFIXES reserves them (tests/test_hostile_ids.py holds the renderers to that).
+# with "alb-": PREFIXES reserves them (tests/model/test_hostile_ids.py holds the renderers to that).
 FIXED = frozenset({
     *(section for section, _ in DOWNLOADS_SECTIONS), ENTITY_COLUMNS_ID,
     "data-columns", "charts", "timeline", "map",

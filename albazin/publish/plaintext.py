@@ -4,7 +4,7 @@ The lines (one per heading, paragraph and bibliography item) come from the TEI t
 `readings.plain_lines`. What the TEI does not record — the blank lines between them and whether
 the file ends with a newline, declared not significant in the encoding description — is taken from
 the copy-text when the text has one, so that the diplomatic file of an original is byte for byte
-its copy-text (tests/test_downloads.py proves it) and the critical file lines up with it line by
+its copy-text (tests/publish/test_downloads.py proves it) and the critical file lines up with it line by
 line (a line diff shows exactly the emended units). Translations have no copy-text: one line per
 unit and a final newline.
 """

@@ -117,7 +117,7 @@ def _top(uris: list[str]) -> list:
 
 
 # The navigation's titles are English: mkdocs-static-i18n translates them by mkdocs.yml's nav_translations
-# (tests/test_labels.py checks that those are the catalogues' Russian labels).
+# (tests/core/test_labels.py checks that those are the catalogues' Russian labels).
 def _titled(title_key: str) -> Nav:
     return lambda uris: [{label(DEFAULT_LANGUAGE, title_key): uri} for uri in uris]
 

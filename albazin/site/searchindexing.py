@@ -8,7 +8,7 @@ Of one build's on_post_build calls (one per language) the n-th, n = the number o
 therefore the last, when every language is on disk: the index is built then. The count is reset by
 on_config, with which each language's build starts. Should the plugin change that order, the index
 would be built before every language is written, and search.index_site stops the build when a
-language has no pages (tests/test_search.py).
+language has no pages (tests/publish/test_search.py).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ dot-directories, templates, Python files and the like. Material keeps about 14,3
 
 `use_pruned_listing` (from on_config) gives the theme an environment whose loader does not descend
 into dot-directories. MkDocs' filter drops every path with a dot-component anyway ('.*', '*/.*'),
-so the files it adds are the same (tests/test_themefiles.py compares both listings); template
+so the files it adds are the same (tests/site/test_themefiles.py compares both listings); template
 lookup by name is the plain FileSystemLoader's.
 """
 

@@ -27,7 +27,7 @@ from albazin.core.paths import GENERATED_DIRS, PROJECT_ROOT
 from albazin.model import pipeline
 from albazin.model.model import Edition
 from tests.conftest import copy_corpus, id_line
-from tests.test_hostile import A_P1, PASSWD, relative, secret
+from tests.load.test_hostile import A_P1, PASSWD, relative, secret
 
 Change = Callable[[Path], None]  # applied to the corpus folder (tei/)
 DIAGNOSTIC = re.compile(r"^(?P<file>[^:]+?)(?::(?P<line>[1-9]\d*))?: error: .+ \[[a-z-]+\]$")

@@ -1,6 +1,6 @@
 """Publishing (issue 16): the public address, the metadata reference managers read (Zotero's
 translators, BibLaTeX), schema.org JSON-LD, human locators, the changes page, CITATION.cff and
-.zenodo.json. Versioned releases and their deployment are in tests/test_release.py."""
+.zenodo.json. Versioned releases and their deployment are in tests/site/test_release.py."""
 
 from __future__ import annotations
 
@@ -387,7 +387,7 @@ def test_an_address_of_an_earlier_release_must_still_resolve() -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_cite_controls_show_on_a_touch_screen_and_pass_axe(browser: object, server: str, lang: str) -> None:
-    from tests.test_quality_browser import ALL_RULES, axe
+    from tests.site.test_quality_browser import ALL_RULES, axe
 
     prefix = "" if lang == "en" else "ru/"
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True,

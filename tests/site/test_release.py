@@ -20,8 +20,8 @@ from albazin.core.paths import PROJECT_ROOT
 from albazin.model import pipeline
 from albazin.site import release
 from tests.conftest import CHROMIUM, serving
-from tests.test_links import broken_links
-from tests.test_publishing import PUBLIC, loopback_mentions
+from tests.site.test_links import broken_links
+from tests.site.test_publishing import PUBLIC, loopback_mentions
 
 # Fixed identity and dates: nothing in a release may depend on who or when (the clock is never read).
 GIT_ENV = {"GIT_AUTHOR_NAME": "Editors", "GIT_AUTHOR_EMAIL": "editors@example.org", "GIT_COMMITTER_NAME": "Editors",
@@ -223,10 +223,10 @@ def test_the_address_itself_leads_to_latest(released: dict, deployed_server: str
 
 @pytest.mark.build
 def test_the_new_pages_of_a_release_are_valid_html(released: dict, tmp_path: Path) -> None:
-    """The Nu checker on what a release adds to the pages tests/test_html_valid.py checks: the changes
+    """The Nu checker on what a release adds to the pages tests/site/test_html_valid.py checks: the changes
     page with its version links and the version selector's configuration, mike's root redirect, and the
     stubs of moved pages."""
-    from tests.test_html_valid import VNU_JAR, describe, is_theme_finding, run_vnu
+    from tests.site.test_html_valid import VNU_JAR, describe, is_theme_finding, run_vnu
 
     if shutil.which("java") is None or not VNU_JAR.is_file():
         pytest.skip("Java or the Nu checker (npm vnu-jar) is not installed")

@@ -17,8 +17,9 @@ from albazin.core.diagnostics import TeiError, report
 from albazin.core.paths import PROJECT_ROOT
 from albazin.model import pipeline
 from albazin.site import sitecheck
+from tests.conftest import FIXTURES
 
-FIXTURE = Path(__file__).parent / "fixtures" / "minimal" / "T.xml"
+FIXTURE = FIXTURES / "minimal" / "T.xml"
 
 SECOND_FILE = (FIXTURE.read_text(encoding="utf-8").replace('xml:id="T', 'xml:id="U').replace('#T-', '#U-')
                .replace('n="T"', 'n="U"'))

@@ -6,8 +6,6 @@ a regularisation, a lemma without emendation, and a translation), then checks th
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from lxml import etree, html
 
@@ -15,8 +13,9 @@ from albazin.model import apparatus, pipeline
 from albazin.model.model import Chars, Edition, Note, Paragraph, TextDoc
 from albazin.model.readings import plain_text
 from albazin.render import render, textpage
+from tests.conftest import FIXTURES
 
-FIXTURE = Path(__file__).parent / "fixtures" / "apparatus"
+FIXTURE = FIXTURES / "apparatus"
 LINKS = textpage.Links(tei="../tei/T.xml", copy_text="../tei/sources/T.txt")
 
 

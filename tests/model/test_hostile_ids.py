@@ -1,6 +1,6 @@
 """Every HTML id the site carries is an xml:id of the corpus, an anchor of a hand-written page, or an
 id albazin/model/htmlids.py reserves — so the list of reserved ids is complete, and no xml:id can take
-one (the corpus check refuses it: tests/test_hostile_input.py)."""
+one (the corpus check refuses it: tests/load/test_hostile_input.py)."""
 
 from __future__ import annotations
 

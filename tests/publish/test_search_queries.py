@@ -15,10 +15,10 @@ from lxml import html
 
 from albazin.publish import search
 from albazin.render import searchpage
-from tests.conftest import LANGUAGES
-from tests.test_quality_browser import ALL_RULES, axe
+from tests.conftest import FIXTURES, LANGUAGES
+from tests.site.test_quality_browser import ALL_RULES, axe
 
-QUERIES = Path(__file__).parent / "fixtures" / "search_queries.tsv"
+QUERIES = FIXTURES / "search_queries.tsv"
 
 
 @dataclass(frozen=True)

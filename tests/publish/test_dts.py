@@ -4,7 +4,7 @@ A client knows one URL, the Entry endpoint; everything else it reaches by expand
 templates the responses give (RFC 6570, expanded here by the `uritemplate` package, not by the
 edition's code): entry → collections → resources → navigation of every unit at every depth →
 document of every unit. Every response is checked against the specification's rules
-(tests/dtsrules.py) and every document fragment against the TEI it comes from. The site is served
+(tests/publish/dtsrules.py) and every document fragment against the TEI it comes from. The site is served
 as a host that reads `_headers` would serve it (media types, Link), and as plain files.
 """
 
@@ -28,8 +28,8 @@ from albazin.core.paths import PROJECT_ROOT
 from albazin.load import teiload
 from albazin.model.model import Edition
 from albazin.publish import dts
-from tests import dtsrules
 from tests.conftest import serving
+from tests.publish import dtsrules
 
 TEI = PROJECT_ROOT / "tei"
 SITE_URL = siteurl.DEFAULT  # mkdocs.yml: site_url from SITE_URL, unset in the tests

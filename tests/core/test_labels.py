@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 
 from albazin.core import i18n
 from albazin.core.i18n import KEYWORDS, LANGUAGES
+from albazin.core.paths import PROJECT_ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = PROJECT_ROOT
 SCRIPTS, OVERRIDES = ROOT / "albazin", ROOT / "overrides"
 # overrides/partials/search.html: alb_label(lang, key) is albazin.core.i18n.label (hook on_env)
 TEMPLATE_KEYWORDS = {"alb_label": (2,)}

@@ -13,8 +13,8 @@ from lxml import html
 from albazin.render import redirects
 from albazin.site import anchors
 from tests.conftest import LANGUAGES, _QuietHandler, run_build
-from tests.test_anchor_registry import corpus_with_registry
-from tests.test_links import broken_links
+from tests.site.test_anchor_registry import corpus_with_registry
+from tests.site.test_links import broken_links
 
 
 def with_redirects(corpus: Path, rows: str) -> Path:
