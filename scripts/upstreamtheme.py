@@ -2,7 +2,7 @@
 
 overrides/main.html extends Material's base.html; where a block only adds to the theme's it calls
 super(). Where the theme's markup itself must change, the override is a copy, and
-overrides/UPSTREAM.tsv records, for each copied block or partial, the SHA-256 of the upstream text
+overrides/.upstream.tsv records, for each copied block or partial, the SHA-256 of the upstream text
 it was copied from. `changed_copies` names every copy whose upstream text is no longer that text
 (an upgrade of Material changed it), so the copy is re-checked instead of silently going stale
 (tests/test_overrides.py).
@@ -53,7 +53,7 @@ class BlockSpan:
 
 @dataclass(frozen=True)
 class Record:
-    """One line of overrides/UPSTREAM.tsv."""
+    """One line of overrides/.upstream.tsv."""
 
     override: str  # path under overrides/
     upstream: str  # path under Material's templates/
@@ -139,7 +139,7 @@ def changed_copies(records: list[Record], templates: Path = MATERIAL_TEMPLATES) 
         messages.append(
             f"overrides/{record.override} copies {what} of Material's {record.upstream}, which changed since "
             f"Material {record.material} (installed: {material_version()}). Compare the upstream text with the "
-            f"copy, carry the change over, then record in overrides/UPSTREAM.tsv:\n"
+            f"copy, carry the change over, then record in overrides/.upstream.tsv:\n"
             f"{record_line(record, templates)}"
         )
     return messages
@@ -147,6 +147,10 @@ def changed_copies(records: list[Record], templates: Path = MATERIAL_TEMPLATES) 
 
 def calls_super(block: nodes.Block) -> bool:
     return any(isinstance(call.node, nodes.Name) and call.node.name == "super" for call in block.find_all(nodes.Call))
+
+
+def extends(source: str, name: str = "<template>") -> bool:
+    return any(True for _ in _parse(source, name).find_all(nodes.Extends))
 
 
 def top_level_blocks(source: str, name: str = "<template>") -> dict[str, nodes.Block]:

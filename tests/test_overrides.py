@@ -1,7 +1,7 @@
 """overrides/ extends Material where it can, and every copy of Material's markup is tracked.
 
 A block that only adds to the theme's calls super(); a block or partial whose markup must change is a
-copy, recorded in overrides/UPSTREAM.tsv with the SHA-256 of the upstream text it was copied from.
+copy, recorded in overrides/.upstream.tsv with the SHA-256 of the upstream text it was copied from.
 When an upgrade of Material changes that text, the test names the copy to re-check.
 """
 
@@ -18,7 +18,8 @@ from scripts.paths import PROJECT_ROOT
 from scripts.upstreamtheme import MATERIAL_TEMPLATES, WHOLE_FILE, BlockError, Record
 
 OVERRIDES = PROJECT_ROOT / "overrides"
-RECORDS = upstreamtheme.read_records(OVERRIDES / "UPSTREAM.tsv")
+TSV = "overrides/.upstream.tsv"
+RECORDS = upstreamtheme.read_records(PROJECT_ROOT / TSV)
 # Overrides that share a name with a Material template but are the edition's own, not a copy of it.
 REPLACED = {
     "partials/search.html": "the edition's search box (Pagefind); Material's search plugin is off",
@@ -53,33 +54,44 @@ def test_a_change_upstream_fails_with_the_file_and_block_to_recheck(tmp_path: Pa
     assert upstreamtheme.changed_copies(fixed, templates) == []
 
 
-def test_every_block_of_main_that_does_not_call_super_is_a_recorded_copy() -> None:
-    source = (OVERRIDES / "main.html").read_text(encoding="utf-8")
-    copies = {record.block for record in RECORDS if record.override == "main.html"}
-    blocks = upstreamtheme.top_level_blocks(source, "main.html")
-    assert blocks, "main.html overrides no block"
+def _extending() -> list[str]:
+    """The overrides that extend a template (their blocks replace or extend the parent's)."""
+    return [path.relative_to(OVERRIDES).as_posix() for path in sorted(OVERRIDES.rglob("*.html"))
+            if upstreamtheme.extends(path.read_text(encoding="utf-8"), path.name)]
+
+
+def test_main_extends_base_and_extrahead_calls_super() -> None:
+    assert _extending() == ["main.html"]
+    blocks = upstreamtheme.top_level_blocks((OVERRIDES / "main.html").read_text(encoding="utf-8"), "main.html")
     assert upstreamtheme.calls_super(blocks["extrahead"])
-    unrecorded = {name for name, block in blocks.items() if not upstreamtheme.calls_super(block)} - copies
-    assert not unrecorded, f"main.html copies Material's blocks {sorted(unrecorded)}: record them in UPSTREAM.tsv"
+
+
+@pytest.mark.parametrize("name", _extending())
+def test_every_block_that_does_not_call_super_is_a_recorded_copy(name: str) -> None:
+    blocks = upstreamtheme.top_level_blocks((OVERRIDES / name).read_text(encoding="utf-8"), name)
+    assert blocks, f"{name} overrides no block"
+    copies = {record.block for record in RECORDS if record.override == name}
+    copied = {block for block, node in blocks.items() if not upstreamtheme.calls_super(node)}
+    assert not copied - copies, f"{name} copies Material's blocks {sorted(copied - copies)}: record them in {TSV}"
     # and no record is left for a block that is no longer copied (or now calls super())
-    stale = copies - {name for name, block in blocks.items() if not upstreamtheme.calls_super(block)}
-    assert not stale, f"UPSTREAM.tsv records copies of {sorted(stale)} that main.html no longer makes"
+    assert not copies - copied, f"{TSV} records copies of {sorted(copies - copied)} that {name} no longer makes"
 
 
 def test_every_override_of_a_material_template_is_recorded() -> None:
     recorded = {record.override for record in RECORDS if record.block == WHOLE_FILE}
     missing = []
+    extending = set(_extending())
     for path in sorted(OVERRIDES.rglob("*.html")):
         name = path.relative_to(OVERRIDES).as_posix()
-        if name == "main.html" or name in REPLACED or not (MATERIAL_TEMPLATES / name).is_file():
+        if name in extending or name in REPLACED or not (MATERIAL_TEMPLATES / name).is_file():
             continue
         if name not in recorded:
             row = upstreamtheme.record_line(Record(name, name, WHOLE_FILE, "", "", "<why a copy>"))
-            missing.append(f"overrides/{name} replaces Material's {name}: record it in UPSTREAM.tsv:\n{row}")
+            missing.append(f"overrides/{name} replaces Material's {name}: record it in {TSV}:\n{row}")
     assert not missing, "\n".join(missing)
     for record in RECORDS:
-        assert (OVERRIDES / record.override).is_file(), f"UPSTREAM.tsv: no overrides/{record.override}"
-        assert (MATERIAL_TEMPLATES / record.upstream).is_file(), f"UPSTREAM.tsv: Material has no {record.upstream}"
+        assert (OVERRIDES / record.override).is_file(), f"{TSV}: no overrides/{record.override}"
+        assert (MATERIAL_TEMPLATES / record.upstream).is_file(), f"{TSV}: Material has no {record.upstream}"
     for name in REPLACED:
         assert (OVERRIDES / name).is_file()
 
