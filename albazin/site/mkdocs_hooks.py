@@ -13,7 +13,8 @@ Order of events per language build:
                 registry (albazin/site/sitecheck.py; abort with every diagnostic, before site/ is touched),
                 derive the navigation from the page registry (albazin/site/pageregistry.py)
   on_env        under `mkdocs serve`, wait for the schema verdict (devserve.py) before pages are written;
-                cache compiled templates between builds (keeps `mkdocs serve` reloads fast)
+                cache compiled templates between builds (keeps `mkdocs serve` reloads fast); the name
+                of Material's script bundle (albazin/site/upstreamtheme.py)
   on_pre_build  write the page stubs of the page registry's generated pages (only files whose content changed)
   on_page_markdown  the edition's citation in the About page (albazin/site/publishing.py)
   on_page_content  render a generated page's body from the model, by its kind (albazin/site/pagebodies.py,
@@ -57,6 +58,7 @@ from albazin.site import (  # noqa: E402
     pageregistry,
     searchindexing,
     themefiles,
+    upstreamtheme,
 )
 from albazin.core.i18n import DEFAULT_LANGUAGE, label  # noqa: E402
 from albazin.core.paths import CACHE_DIR, GENERATED_DIRS, tei_dir  # noqa: E402
@@ -107,6 +109,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # For overrides/partials/search.html: the header's search box, labelled in the page's language.
     env.globals["alb_label"] = label
     env.globals["alb_search_page"] = lambda lang: pages.site_path(pages.SEARCH_URI, lang)
+    # For overrides/main.html's scripts block: the installed Material's bundle, whose name changes each release.
+    try:
+        env.globals["alb_material_bundle"] = upstreamtheme.bundle_path()
+    except upstreamtheme.BlockError as error:
+        raise PluginError(str(error)) from error
     return env
 
 
