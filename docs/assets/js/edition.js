@@ -497,7 +497,7 @@
   }
 
   // --- cite: a "Cite" button after every permalink opens a dialog with the unit's permalink and
-  // its citation (Chicago on the English site, ГОСТ on the Russian one; scripts/citation.py), each
+  // its citation (Chicago on the English site, ГОСТ on the Russian one; albazin/publish/citation.py), each
   // with a copy button; figures inside a paragraph can be cited from its dialog. ----------------
   var citeData = null;
   var citeDialog = null;
@@ -629,7 +629,7 @@
   }
 
   // The unit's DTS reference and its TEI from the DTS API, if it has one (its permalink names them:
-  // scripts/dtslinks.py, which also puts the line's labels on the page).
+  // albazin/publish/dtslinks.py, which also puts the line's labels on the page).
   function dtsLine(id) {
     var permalink = document.querySelector('a.alb-permalink[data-dts-ref][href="#' + CSS.escape(id) + '"]');
     var page = permalink && permalink.closest("[data-label-dts]");

@@ -1,4 +1,4 @@
-/* The Siege of Albazin: the search page (/search/, /ru/search/; see scripts/search.py).
+/* The Siege of Albazin: the search page (/search/, /ru/search/; see albazin/publish/search.py).
 
    Loads the Pagefind bundle served by the site itself. Pagefind picks the index of the page's
    <html lang>, so the English page searches English pages only and the Russian page Russian ones.
@@ -7,9 +7,9 @@
    Results are passages, not pages: every page found is cut at the elements with an id that Pagefind
    recorded (PASSAGE: a paragraph, an entry, an article, a section, a row), and each passage with a
    word found is one hit, linked to page#id, with its own excerpt. Hits are ordered by tier (the
-   page's kind, see TIERS in scripts/search.py: the texts first, the bibliography last), then by the
+   page's kind, see TIERS in albazin/publish/search.py: the texts first, the bibliography last), then by the
    sum of Pagefind's scores of the words found in the passage.
-   The names' other forms that the index holds (⟦…⟧, see NAMES_ATTR in scripts/search.py) never
+   The names' other forms that the index holds (⟦…⟧, see NAMES_ATTR in albazin/publish/search.py) never
    reach an excerpt: when a form matched, the name as the passage prints it is marked instead. */
 (function () {
   "use strict";
