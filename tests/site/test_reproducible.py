@@ -23,8 +23,9 @@ from albazin.core.paths import GENERATED_DIRS, PROJECT_ROOT
 from albazin.model import pipeline
 
 # Left out of a clean copy: environments, caches and build output (cf. `make clean`).
-NOT_COPIED = {".git", ".venv", "node_modules", "site", ".cache", "__pycache__", ".pytest_cache",
-              ".ruff_cache", ".hypothesis"}
+NOT_COPIED = {".git", ".venv", "node_modules", ".cache", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis"}
+# Build output is left out at the top only: the package has a folder of the same name (albazin/site/).
+NOT_COPIED_AT_TOP = {"site"}
 # Shared with the copies instead (read only): the git metadata (the commit being built) and the node tools.
 LINKED = (".git", "node_modules")
 CLOCK_AHEAD = "+3d"  # the second build's clock (faketime offset)
@@ -34,8 +35,9 @@ def clean_copy(dest: Path) -> Path:
     generated = {PROJECT_ROOT / "docs" / d for d in GENERATED_DIRS}
 
     def ignore(directory: str, names: list[str]) -> set[str]:
-        return {n for n in names if n in NOT_COPIED or n.startswith((".site-build-", ".site-old-"))
-                or Path(directory, n) in generated}
+        top = Path(directory) == PROJECT_ROOT
+        return {n for n in names if n in NOT_COPIED or (top and n in NOT_COPIED_AT_TOP)
+                or n.startswith((".site-build-", ".site-old-")) or Path(directory, n) in generated}
 
     shutil.copytree(PROJECT_ROOT, dest, ignore=ignore, symlinks=True)
     for name in LINKED:
