@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from . import locators, mapsvg, names, search
+from . import indexform, locators, mapsvg, names, search
 from .entityinfo import dates_line, other_language
 from .i18n import label, language_name
 from .model import Edition, Entity, EntityKind, Lang, TextDoc
@@ -141,7 +141,8 @@ def entry(entity: Entity, found: list[names.Mention], docs: dict[str, TextDoc], 
     description = entity.description.get(lang)
     return h("section", {"class": f"alb-entity alb-entity--{entity.kind}", "id": entity.xml_id,
                          "data-type": entity.type},
-             h("h2", {"class": "alb-entity__name", **search.name_attrs(entity)}, entity.name(lang), " ",
+             h("h2", {"class": "alb-entity__name", **search.name_attrs(entity)},
+               indexform.entity_heading(entity, lang), " ",
                permalink(entity.xml_id, "unit_entry", lang, locators.entry(entity.name(lang), lang))),
              _names(entity, lang),
              h("p", {"class": "alb-entity__dates"}, dates) if dates else None,
@@ -154,9 +155,9 @@ def entry(entity: Entity, found: list[names.Mention], docs: dict[str, TextDoc], 
              _sources(entity, ctx, lang))
 
 
-def sort_key(entity: Entity, lang: Lang) -> str:
-    """Alphabetical by the name in the page's language, ignoring quotation marks and case."""
-    return entity.name(lang).strip("«»“”\"'( ").casefold().replace("ё", "е")
+def sort_key(entity: Entity, lang: Lang) -> tuple:
+    """Alphabetical in the page's language (scripts/collation.py); persons by surname (scripts/indexform.py)."""
+    return indexform.sort_key(entity, lang)
 
 
 def index_page(edition: Edition, kind: EntityKind, lang: Lang, links: IndexLinks) -> tuple[str, list[TocEntry]]:
@@ -168,11 +169,12 @@ def index_page(edition: Edition, kind: EntityKind, lang: Lang, links: IndexLinks
     if kind == "place":
         append(page, mapsvg.map_figure(entities, lang, lambda e: f"#{e.xml_id}", mapsvg.basemap()))
     append(page, h("nav", {"class": "alb-index__letters", "aria-label": label(lang, f"index_{kind}")},
-                   h("ul", None, *(h("li", None, h("a", {"href": f"#{e.xml_id}"}, e.name(lang))) for e in entities))))
+                   h("ul", None, *(h("li", None, h("a", {"href": f"#{e.xml_id}"}, indexform.entity_heading(e, lang)))
+                                      for e in entities))))
     titles = {c.xml_id: c.label.get(lang) for c in edition.commentary}
     commentary = {entity: [(c, titles[c]) for c in entries] for entity, entries in names.in_commentary(edition).items()}
     for entity in entities:
         append(page, entry(entity, occurrences.get(entity.xml_id, []), docs, links, lang,
                            commentary.get(entity.xml_id)))
-    toc = [TocEntry(e.xml_id, e.name(lang), 2) for e in entities]
+    toc = [TocEntry(e.xml_id, indexform.entity_heading(e, lang), 2) for e in entities]
     return serialize(page), toc
