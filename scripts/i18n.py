@@ -847,6 +847,22 @@ LABELS["ru"].update({
                              "русском языках",
 })
 
+# --- the colour scheme switch in the header (overrides/partials/palette.html; issue 19) ---------------
+LABELS["en"].update({
+    "palette_group": "Colour scheme",
+    "palette_default": "Light",
+    "palette_slate": "Dark",
+    "palette_to_default": "Switch to the light colour scheme",
+    "palette_to_slate": "Switch to the dark colour scheme",
+})
+LABELS["ru"].update({
+    "palette_group": "Цветовая схема",
+    "palette_default": "Светлая",
+    "palette_slate": "Тёмная",
+    "palette_to_default": "Включить светлую цветовую схему",
+    "palette_to_slate": "Включить тёмную цветовую схему",
+})
+
 
 def language_name(site_lang: str, lang: str) -> str:
     """A language's name in the site language ("Russian", «русский»), or its tag if unnamed."""
