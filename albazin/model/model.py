@@ -257,6 +257,9 @@ class EntityName:
     type: str  # "standard", "full", "alt", "variant", "modern"
     lang: Lang | None
     text: str
+    # The name's TEI parts in written order: ("surname", "Beiton"), ("forename", "Afanasii"), ("roleName", …);
+    # "" for text outside any part. Empty when the name has no part markup (albazin/model/indexform.py).
+    parts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -278,6 +281,11 @@ class Entity:
         """The standard name in a language (falling back to English, then to any name)."""
         standard = {n.lang: n.text for n in self.names if n.type == "standard"}
         return standard.get(lang) or standard.get("en") or (self.names[0].text if self.names else self.xml_id)
+
+    def standard_name(self, lang: Lang) -> EntityName | None:
+        """The standard name as `name` chooses it, with its parts."""
+        standard = {n.lang: n for n in self.names if n.type == "standard"}
+        return standard.get(lang) or standard.get("en") or (self.names[0] if self.names else None)
 
     def names_of_type(self, *types: str) -> list[EntityName]:
         return [n for n in self.names if n.type in types]

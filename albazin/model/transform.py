@@ -285,8 +285,20 @@ ENTITY_ELEMENTS = {tei("person"): ("person", "persName"), tei("org"): ("org", "o
                    tei("place"): ("place", "placeName")}
 
 
+def _name_parts(name: etree._Element) -> tuple[tuple[str, str], ...]:
+    """The name's child elements (forename, surname, roleName, …) and the text between them, in order."""
+    if not len(name):
+        return ()
+    parts = [("", name.text or "")]
+    for child in name:
+        if isinstance(child.tag, str):
+            parts.append((etree.QName(child).localname, _text(child)))
+        parts.append(("", child.tail or ""))
+    return tuple((kind, _WS.sub(" ", value).strip()) for kind, value in parts if value.strip())
+
+
 def _entity_names(el: etree._Element, name_tag: str) -> tuple[EntityName, ...]:
-    return tuple(EntityName(n.get("type", "standard"), n.get(f"{{{XML_NS}}}lang"), _text(n))
+    return tuple(EntityName(n.get("type", "standard"), n.get(f"{{{XML_NS}}}lang"), _text(n), _name_parts(n))
                  for n in el.iterchildren(tei(name_tag)))
 
 

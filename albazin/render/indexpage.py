@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from albazin.core.i18n import INDEX_TITLES, N_, label, language_name
-from albazin.model import locators, names
+from albazin.model import indexform, locators, names
 from albazin.model.entityinfo import dates_line, other_language
 from albazin.model.model import Edition, Entity, EntityKind, Lang, TextDoc
 from albazin.publish import search
@@ -143,7 +143,8 @@ def entry(entity: Entity, found: list[names.Mention], docs: dict[str, TextDoc], 
     description = entity.description.get(lang)
     return h("section", {"class": f"alb-entity alb-entity--{entity.kind}", "id": entity.xml_id,
                          "data-type": entity.type},
-             h("h2", {"class": "alb-entity__name", **search.name_attrs(entity)}, entity.name(lang), " ",
+             h("h2", {"class": "alb-entity__name", **search.name_attrs(entity)},
+               indexform.entity_heading(entity, lang), " ",
                permalink(entity.xml_id, "unit_entry", lang, locators.entry(entity.name(lang), lang))),
              _names(entity, lang),
              h("p", {"class": "alb-entity__dates"}, dates) if dates else None,
@@ -156,9 +157,10 @@ def entry(entity: Entity, found: list[names.Mention], docs: dict[str, TextDoc], 
              _sources(entity, ctx, lang))
 
 
-def sort_key(entity: Entity, lang: Lang) -> str:
-    """Alphabetical by the name in the page's language, ignoring quotation marks and case."""
-    return entity.name(lang).strip("«»“”\"'( ").casefold().replace("ё", "е")
+def sort_key(entity: Entity, lang: Lang) -> tuple:
+    """Alphabetical in the page's language (albazin/model/collation.py); persons by surname
+    (albazin/model/indexform.py)."""
+    return indexform.sort_key(entity, lang)
 
 
 _INTROS = {"person": N_("index_intro_person"), "org": N_("index_intro_org"), "place": N_("index_intro_place")}
@@ -179,5 +181,5 @@ def index_page(edition: Edition, kind: EntityKind, lang: Lang, links: IndexLinks
     for entity in entities:
         append(page, entry(entity, occurrences.get(entity.xml_id, []), docs, links, lang,
                            commentary.get(entity.xml_id)))
-    toc = [TocEntry(e.xml_id, e.name(lang), 2) for e in entities]
+    toc = [TocEntry(e.xml_id, indexform.entity_heading(e, lang), 2) for e in entities]
     return serialize(page), toc

@@ -1,7 +1,10 @@
-"""Quality gates in the browser: every page type, in both languages, loads with no console error and
-no failed or foreign request; axe-core finds no WCAG 2.1 A/AA violation in the default view, in every
-reading view, with each popup open and at phone width; every kind of control works with the keyboard
-alone and shows where the focus is."""
+"""Quality gates in the browser: every page type, in both languages and both colour schemes (light
+and dark), loads with no console error and no failed or foreign request; axe-core finds no WCAG 2.1
+A/AA violation in the default view, in every reading view, with each popup open and at phone width;
+every kind of control works with the keyboard alone and shows where the focus is.
+
+The scheme is the reader's system setting (Playwright's colour-scheme emulation), which the site
+follows until the reader chooses with its switch (tests/test_palette_browser.py checks the switch)."""
 
 from __future__ import annotations
 
@@ -97,14 +100,24 @@ def require_page(site: Path, lang: str, kind: str) -> str:
     return path
 
 
+# The reader's system colour scheme, and the theme's scheme it selects (mkdocs.yml theme.palette).
+SCHEMES: dict[str, str] = {"light": "default", "dark": "slate"}
+
+
 @dataclass
 class Reader:
-    """One browser tab per language, reused across tests; records what goes wrong on each page."""
+    """One browser tab per language and colour scheme, reused across tests; records what goes wrong
+    on each page."""
 
     lang: str
     page: object
     server: str
     problems: list[str] = field(default_factory=list)
+    scheme: str = "light"
+
+    @property
+    def name(self) -> str:
+        return f"{self.lang} {self.scheme}"
 
     def watch(self) -> None:
         host = urlsplit(self.server).netloc
@@ -127,6 +140,8 @@ class Reader:
         self.problems.clear()
         self.page.goto(self.server + path, wait_until=wait)
         self.page.wait_for_function(SETTLED)  # the page as a reader sees it, a few frames after load
+        shown = self.page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert shown == SCHEMES[self.scheme], (path, shown)  # the system setting chose the scheme
 
     def styles(self) -> dict[str, str]:
         return self.page.evaluate(STYLE_DIFF, None)
@@ -137,10 +152,12 @@ class Reader:
         self.page.set_viewport_size(DESKTOP)
 
 
-@pytest.fixture(scope="module", params=LANGUAGES)
+@pytest.fixture(scope="module", params=[(lang, scheme) for scheme in SCHEMES for lang in LANGUAGES],
+                ids=lambda p: "-".join(p))
 def reader(request, browser, server: str) -> Iterator[Reader]:
-    context = browser.new_context(viewport=DESKTOP, locale=request.param)
-    reader = Reader(request.param, context.new_page(), server)
+    lang, scheme = request.param
+    context = browser.new_context(viewport=DESKTOP, locale=lang, color_scheme=scheme)
+    reader = Reader(lang, context.new_page(), server, scheme=scheme)
     reader.watch()
     yield reader
     context.close()
@@ -184,7 +201,7 @@ def test_page_loads_without_console_error_or_failed_request(reader: Reader, site
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_page_has_no_accessibility_violation(reader: Reader, site: Path, kind: str) -> None:
     reader.open(require_page(site, reader.lang, kind))
-    assert_none(axe(reader.page, f"{reader.lang} {kind}", ALL_RULES))
+    assert_none(axe(reader.page, f"{reader.name} {kind}", ALL_RULES))
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
@@ -196,7 +213,7 @@ def test_page_at_phone_width_has_no_accessibility_violation(reader: Reader, site
         reader.page.set_viewport_size(PHONE)
         reader.open(path)
         assert reader.page.locator("label.md-header__button[for='__drawer']").is_visible()  # the phone layout
-        found, changed = axe_changed(reader.page, f"{reader.lang} {kind} [390 px]", before)
+        found, changed = axe_changed(reader.page, f"{reader.name} {kind} [390 px]", before)
         assert changed > 0  # at least the menu button, hidden on the desktop
         assert_none(found)
     finally:
@@ -254,14 +271,14 @@ def test_every_reading_view_has_no_accessibility_violation(reader: Reader, site:
                 reader.page.check(f".alb-controls input[name='{name}'][value='{value}']")
             query = view_query(view, default_view)
             assert query and reader.page.url.endswith(query), (label, reader.page.url)  # the view is in the address
-            found_here, changed = axe_changed(reader.page, f"{reader.lang} {first} [{label}]", defaults[first])
+            found_here, changed = axe_changed(reader.page, f"{reader.name} {first} [{label}]", defaults[first])
             assert changed > 0, label  # every view shows or hides something on a text page
             found += found_here
             for path in pages[1:]:
                 reader.open(path + query)
                 for name, value in view.items():  # the address's view is applied on the next page
                     assert reader.page.locator("html").get_attribute(f"data-{name}") == value
-                found += axe_changed(reader.page, f"{reader.lang} {path} [{label}]", defaults[path])[0]
+                found += axe_changed(reader.page, f"{reader.name} {path} [{label}]", defaults[path])[0]
     finally:
         reader.reset()
     assert reader.problems == []
@@ -357,7 +374,7 @@ def test_open_state_has_no_accessibility_violation(reader: Reader, site: Path, s
         reader.open(path)
         before = reader.styles()
         opener(reader.page).wait_for(state="visible")
-        found, changed = axe_changed(reader.page, f"{reader.lang} {kind} [{state}]", before)
+        found, changed = axe_changed(reader.page, f"{reader.name} {kind} [{state}]", before)
         assert changed > 0  # the state did change the page
         assert_none(found)
     finally:
