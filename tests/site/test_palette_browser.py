@@ -12,7 +12,7 @@ import pytest
 
 from albazin.core.i18n import label
 from tests.conftest import LANGUAGES, SETTLED
-from tests.test_quality_browser import ALL_RULES, BACKGROUND, DESKTOP, axe, contrast, tab_to
+from tests.site.test_quality_browser import ALL_RULES, BACKGROUND, DESKTOP, axe, contrast, tab_to
 
 pytestmark = pytest.mark.browser
 
