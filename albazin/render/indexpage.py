@@ -141,11 +141,12 @@ def entry(entity: Entity, found: list[names.Mention], docs: dict[str, TextDoc], 
     ctx = Ctx(lang, entity_href=links.entity, pointer_href=links.pointer)
     dates = dates_line(entity, lang)
     description = entity.description.get(lang)
+    headword = indexform.entity_heading(entity, lang)  # cited s.v. as the index prints it
     return h("section", {"class": f"alb-entity alb-entity--{entity.kind}", "id": entity.xml_id,
                          "data-type": entity.type},
              h("h2", {"class": "alb-entity__name", **search.name_attrs(entity)},
-               indexform.entity_heading(entity, lang), " ",
-               permalink(entity.xml_id, "unit_entry", lang, locators.entry(entity.name(lang), lang))),
+               headword, " ",
+               permalink(entity.xml_id, "unit_entry", lang, locators.entry(headword, lang))),
              _names(entity, lang),
              h("p", {"class": "alb-entity__dates"}, dates) if dates else None,
              h("p", {"class": "alb-entity__desc"}, description) if description else None,
@@ -175,7 +176,8 @@ def index_page(edition: Edition, kind: EntityKind, lang: Lang, links: IndexLinks
     if kind == "place":
         append(page, mapsvg.map_figure(entities, lang, lambda e: f"#{e.xml_id}", mapsvg.basemap()))
     append(page, h("nav", {"class": "alb-index__letters", "aria-label": label(lang, INDEX_TITLES[kind])},
-                   h("ul", None, *(h("li", None, h("a", {"href": f"#{e.xml_id}"}, e.name(lang))) for e in entities))))
+                   h("ul", None, *(h("li", None, h("a", {"href": f"#{e.xml_id}"}, indexform.entity_heading(e, lang)))
+                                      for e in entities))))
     titles = {c.xml_id: c.label.get(lang) for c in edition.commentary}
     commentary = {entity: [(c, titles[c]) for c in entries] for entity, entries in names.in_commentary(edition).items()}
     for entity in entities:
