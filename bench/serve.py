@@ -52,9 +52,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serving(site: Path) -> Iterator[str]:
-    """The site's base URL while the block runs (site_url's path is /, so the site is served at the root)."""
-    handler = functools.partial(_Handler, directory=os.fspath(site))
+def serving(site: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = _Handler) -> Iterator[str]:
+    """The site's base URL while the block runs (site_url's path is /, so the site is served at the root).
+    The tests serve through here too, with their own handler (tests/conftest.py)."""
+    handler = functools.partial(handler_class, directory=os.fspath(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

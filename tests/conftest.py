@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import pytest
 from albazin.core.paths import PROJECT_ROOT
 from albazin.model import pipeline
 from albazin.model.model import Edition
+from bench import serve as bench_serve
 from tests.tiers import GUARD, mark_by_fixtures
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -94,18 +93,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
-def serving(directory: Path, handler: type[http.server.SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 (a free port) for the duration of the block; yields the root URL."""
-    bound = functools.partial(handler or _QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), bound)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def serving(directory: Path, handler: type[http.server.SimpleHTTPRequestHandler] | None = None,
+            ) -> contextlib.AbstractContextManager[str]:
+    """Serve a folder on 127.0.0.1 (a free port) for the duration of the block; yields the root URL.
+    The benchmarks' server (bench/serve.py), with a plain quiet handler unless a test brings its own."""
+    return bench_serve.serving(directory, handler or _QuietHandler)
 
 
 @pytest.fixture(scope="session")
