@@ -27,8 +27,9 @@ CHROMIUM_ARGS = [
 LANGUAGES = ("en", "ru")
 FIXTURES = Path(__file__).parent / "fixtures"  # shared by the test folders, which mirror the package
 
-# True once edition.js has done what it leaves for the frames after load: the list entries below a
-# text laid out, every note marker a button, a cite button after every permalink (pages with citation data).
+# True once the edition's scripts (docs/assets/js/edition/) have done what they leave for the frames
+# after load: the list entries below a text laid out, every note marker a button, a cite button
+# after every permalink (pages with citation data).
 SETTLED = """() => !document.querySelector(':is(.alb-apparatus__list, .alb-comlist) > li:not(.alb-shown),'
     + ' :is(.alb-noteref, .alb-comref):not([role])')
   && (!document.getElementById('alb-cite-data') || [...document.querySelectorAll('a.alb-permalink[data-unit]')]

@@ -8,7 +8,7 @@ link or an index link would then lead to the wrong place). They are, by who make
   the theme (Material)    every id begins with "__": __drawer, __search, __toc, __nav_1_2,
                           __palette_0, __code_0, __tooltip_…
   templates and scripts   every fixed id begins with "alb-": alb-cite-data, alb-howtocite,
-                          alb-search-box-q (overrides/), alb-popup, alb-cite (edition.js),
+                          alb-search-box-q (overrides/), alb-popup, alb-cite (docs/assets/js/edition/),
                           alb-view-critical (textpage), alb-map-title (mapsvg) …
   the renderer            {note}-ref            the marker of a numbered note (render.note_marker)
                           cref-{id}-{entry}     a commentary marker (render.comment_markers)

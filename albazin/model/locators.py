@@ -2,7 +2,7 @@
 
 A reader cites "para. 3" or «абз. 3», "note 5", an index entry s.v. its name, not the internal id
 ("A-p3"), which stays in the permalink's URL. Each locator is carried by the unit's permalink
-(`data-locator`, render.permalink) and read by the cite dialog (edition.js); a figure's locator is
+(`data-locator`, render.permalink) and read by the cite dialog (docs/assets/js/edition/cite.js); a figure's locator is
 its paragraph's followed by the figure's own words, quoted (the dialog knows the words of the
 current reading view). Quotation marks follow each site language: “…” in English, «…» in Russian.
 """

@@ -3,7 +3,7 @@ site, ГОСТ Р 7.0.100–2018 on the Russian one; BibTeX and RIS records; the
 reference managers read (Highwire `citation_*`, Dublin Core, OpenGraph).
 
 Everything is plain data computed from the model; the hooks hand it to the templates
-(`overrides/main.html`), which escape it, and edition.js fills in a unit and the access date.
+(`overrides/main.html`), which escape it, and docs/assets/js/edition/cite.js fills in a unit and the access date.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from albazin.core.i18n import N_, label, month_names, template
 from albazin.model import locators
 from albazin.model.model import Edition, Lang, TextDoc
 
-# Placeholders edition.js replaces: the cited unit ("paragraph A-p3"), its URL, the access date.
+# Placeholders the cite dialog (cite.js) replaces: the cited unit ("paragraph A-p3"), its URL, the access date.
 UNIT, URL, ACCESSED = "{unit}", "{url}", "{accessed}"
 MONTHS_EN = month_names("en")  # Babel (CLDR)
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -102,7 +102,7 @@ def cite(imp: Imprint, part: str | None, unit: str | None, url: str, accessed: s
 
 
 def templates(imp: Imprint, page: CitedPage) -> dict[str, str]:
-    """The page's citations with placeholders for edition.js: a unit on the page, and the page."""
+    """The page's citations with placeholders for the cite dialog: a unit on the page, and the page."""
     return {"unit": cite(imp, page.title or imp.title, UNIT, URL, ACCESSED),
             "page": cite(imp, page.title, None, page.url, ACCESSED)}
 
@@ -216,7 +216,7 @@ def meta_tags(imp: Imprint, page: CitedPage, description: str, alternate_locales
     return tags
 
 
-# --- what edition.js needs -----------------------------------------------------------------------
+# --- what the cite dialog needs -----------------------------------------------------------------
 
 CITE_LABELS = (N_("cite"), N_("cite_unit"), N_("cite_title"), N_("cite_permalink"), N_("cite_citation"),
                N_("cite_style"), N_("cite_copy_link"), N_("cite_copy_citation"), N_("cite_copied"),
@@ -224,7 +224,7 @@ CITE_LABELS = (N_("cite"), N_("cite_unit"), N_("cite_title"), N_("cite_permalink
 
 
 def script_config(imp: Imprint, page: CitedPage, records: list[tuple[str, str]]) -> dict[str, object]:
-    """The JSON edition.js reads to build the cite dialog (labels in the page's language)."""
+    """The JSON docs/assets/js/edition/cite.js reads to build the cite dialog (labels in the page's language)."""
     return {
         "lang": imp.lang,
         "pageUrl": page.url,

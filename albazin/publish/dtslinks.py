@@ -3,7 +3,8 @@
 `links` maps the xml:id of every unit of a text and its translation to its DTS reference and the
 Document endpoint's file for it; `annotate` gives that to the unit's permalink (data attributes,
 and the reference in its title), and to the page the labels of the cite dialog's DTS line
-(edition.js reads both). One place, after the page is built: the renderer stays as it is.
+(the cite dialog, docs/assets/js/edition/cite.js, reads both). One place, after the page is built:
+the renderer stays as it is.
 """
 
 from __future__ import annotations

@@ -37,7 +37,11 @@ ROW = 26.0
 TOP = 14.0
 AXIS = 34.0
 SHAPES = ("circle", "square", "triangle", "diamond")
-TICK_SIZE = 11.0  # font sizes in user units, as edition.css sets them (for the width estimates)
+# A text's marks take their colour from its position among the texts (base.css --alb-siglum-1 … -6,
+# per scheme), not from its siglum: a seventh text still has a colour, and with the shapes, which
+# repeat every four texts, the pair (colour, shape) is unique for twelve.
+COLOURS = 6
+TICK_SIZE = 11.0  # font sizes in user units, as concordance.css sets them (for the width estimates)
 LABEL_SIZE = 12.0
 
 
@@ -47,17 +51,19 @@ def chart_id(question_id: str, dimension: str | None = None, dimensions: Sequenc
     return f"chart-{question_id}" if first else f"chart-{question_id}-{dimension}"
 
 
-def _shape(kind: str, x: float, y: float, cls: str, r: float = 5.5) -> etree._Element:
+def _shape(kind: str, x: float, y: float, cls: str, r: float = 5.5, siglum: str | None = None) -> etree._Element:
+    """A mark; a value's mark names its text (data-siglum), a legend's or a row's key does not."""
+    text = {"data-siglum": siglum} if siglum else {}
     if kind == "square":
         return h("rect", {"x": f"{x - r:.1f}", "y": f"{y - r:.1f}", "width": f"{2 * r:.1f}", "height": f"{2 * r:.1f}",
-                          "class": cls})
+                          "class": cls, **text})
     if kind == "triangle":
         points = f"{x:.1f},{y - r - 1:.1f} {x + r + 1:.1f},{y + r:.1f} {x - r - 1:.1f},{y + r:.1f}"
-        return h("polygon", {"points": points, "class": cls})
+        return h("polygon", {"points": points, "class": cls, **text})
     if kind == "diamond":
         points = f"{x:.1f},{y - r - 1:.1f} {x + r + 1:.1f},{y:.1f} {x:.1f},{y + r + 1:.1f} {x - r - 1:.1f},{y:.1f}"
-        return h("polygon", {"points": points, "class": cls})
-    return h("circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": f"{r:.1f}", "class": cls})
+        return h("polygon", {"points": points, "class": cls, **text})
+    return h("circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": f"{r:.1f}", "class": cls, **text})
 
 
 def _text(x: float, y: float, content: str, cls: str, anchor: str = "start") -> etree._Element:
@@ -152,19 +158,28 @@ def _placed(x: float, y: float, content: str, size: float, anchor: str) -> tuple
 
 # --- dot plots -----------------------------------------------------------------------------------
 
-def _value_mark(figure: Figure, axis: Axis, y: float, shape: str, lang: Lang) -> list[etree._Element]:
+def mark_class(position: int, part: str = "mark") -> str:
+    """The classes of a text's mark (or range) by its position among the texts (0 for the first)."""
+    return f"alb-chart__{part} alb-chart__{part}--{position % COLOURS + 1}"
+
+
+def _shape_of(position: int) -> str:
+    return SHAPES[position % len(SHAPES)]
+
+
+def _value_mark(figure: Figure, position: int, axis: Axis, y: float, lang: Lang) -> list[etree._Element]:
     value = figure.value
-    cls = f"alb-chart__mark alb-chart__mark--{figure.siglum.lower()}"
+    cls = mark_class(position)
     marks: list[etree._Element] = []
     if not value.exact:
         low = value.low if value.low > 0 else axis.low
         high = value.high if math.isfinite(value.high) else axis.high
         marks.append(h("line", {"x1": f"{axis.x(low):.1f}", "x2": f"{axis.x(high):.1f}", "y1": f"{y:.1f}",
-                                "y2": f"{y:.1f}",
-                                "class": f"alb-chart__range alb-chart__range--{figure.siglum.lower()}"}))
+                                "y2": f"{y:.1f}", "class": mark_class(position, "range"),
+                                "data-siglum": figure.siglum}))
     stated = figure.amount or value.high
     x = axis.x(stated)
-    marks.append(_shape(shape, x, y, cls))
+    marks.append(_shape(_shape_of(position), x, y, cls, siglum=figure.siglum))
     text = normalised(figure, lang)
     if x + 9 + _text_width(text, LABEL_SIZE) > WIDTH - 2:  # no room on the right: the value on the left
         marks.append(_text(x - 9, y - 7, text, "alb-chart__value", "end"))
@@ -211,14 +226,13 @@ def dot_plot(row: Row, dimension: str, axis: Axis, lang: Lang) -> etree._Element
             _axis_group(axis, axis_y, lang))
     for line, (i, cell) in enumerate(charted):
         y = TOP + ROW * line + ROW / 2
-        svg.append(_shape(SHAPES[i % len(SHAPES)], 12, y, f"alb-chart__mark alb-chart__mark--{cell.siglum.lower()}",
-                          4.5))
+        svg.append(_shape(_shape_of(i), 12, y, mark_class(i), 4.5))
         svg.append(_text(24, y + 4, label(lang, "chart_text", siglum=cell.siglum), "alb-chart__label"))
         figures = [f for f in cell.figures if f.value.dimension == dimension]
         if not figures:
             svg.append(_text(LEFT + 4, y + 4, label(lang, "not_stated"), "alb-chart__none"))
         for figure in figures:
-            svg.extend(_value_mark(figure, axis, y, SHAPES[i % len(SHAPES)], lang))
+            svg.extend(_value_mark(figure, i, axis, y, lang))
     scale = label(lang, "chart_log") if axis.log else label(lang, "chart_linear")
     return h("figure", {"class": "alb-chart", "id": base},
              svg, h("figcaption", None, title, " ", h("span", {"class": "alb-chart__scale"}, scale)))
@@ -325,11 +339,12 @@ def _timeline_marks(figures: list[Figure], window: Window, y: float, sigla: list
             continue
         offset = _lane(position[figure.siglum], len(sigla))
         x1, x2 = window.x(low), window.x(high)
-        cls = f"alb-chart__mark alb-chart__mark--{figure.siglum.lower()}"
+        cls = mark_class(position[figure.siglum])
         if x2 - x1 >= 4:
             marks.append(h("rect", {"x": f"{x1:.1f}", "y": f"{y + offset - 2.5:.1f}", "width": f"{x2 - x1:.1f}",
-                                    "height": "5", "class": f"alb-chart__bar {cls}"}))
-        marks.append(_shape(SHAPES[position[figure.siglum] % len(SHAPES)], (x1 + x2) / 2, y + offset, cls, 4))
+                                    "height": "5", "class": f"alb-chart__bar {cls}", "data-siglum": figure.siglum}))
+        marks.append(_shape(_shape_of(position[figure.siglum]), (x1 + x2) / 2, y + offset, cls, 4,
+                            siglum=figure.siglum))
     return marks
 
 
@@ -369,7 +384,7 @@ def legend(sigla: list[str], lang: Lang) -> list[Child]:
     for i, siglum in enumerate(sigla):
         mark = h("svg", {"class": "alb-chart__key", "viewBox": "0 0 14 14", "width": "14", "height": "14",
                          "aria-hidden": "true"},
-                 _shape(SHAPES[i % len(SHAPES)], 7, 7, f"alb-chart__mark alb-chart__mark--{siglum.lower()}", 4.5))
+                 _shape(_shape_of(i), 7, 7, mark_class(i), 4.5))
         out += [mark, " " + label(lang, "chart_text", siglum=siglum) + "  "]
     return out
 

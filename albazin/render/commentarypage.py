@@ -5,7 +5,7 @@
   the index entries it names.
 - The bibliography page: every work cited, anchored by its xml:id, with the entries that cite it.
 - On a text page: a marker after each commented lemma (render.comment_markers) and the entries
-  themselves below the text, which edition.js opens beside the text or in place.
+  themselves below the text, which docs/assets/js/edition/notes.js opens beside the text or in place.
 """
 
 from __future__ import annotations
@@ -220,7 +220,7 @@ def text_page_section(on_page: OnPage, ctx: Ctx, links: CommentaryLinks, siglum:
     for n, entry, here in on_page.entries:
         back = [h("a", {"class": "alb-com__back", "href": f"#cref-{lem.xml_id}-{entry.xml_id}"}, _where(lem, lang))
                 for lem in here]
-        # The entry's number is its markers' number (the list's own numbers are not shown: edition.css).
+        # The entry's number is its markers' number (the list's own numbers are not shown: text.css).
         items.append(h("li", {"class": "alb-com alb-com--local", "id": entry.xml_id, "lang": lang},
                        h("p", {"class": "alb-com__title"},
                          h("strong", None, h("span", {"class": "alb-com__n"}, f"{n}."), " ", _title(entry, lang)), " ",

@@ -27,7 +27,7 @@ class DownloadsLinks:
 
 def _path(path: str) -> etree._Element:
     """The path in <code>, breakable only after a slash (not inside "A-en.critical.txt"): each
-    segment is an inline-block (edition.css), and a line may break between atomic inlines. Not
+    segment is an inline-block (downloads.css), and a line may break between atomic inlines. Not
     <wbr>, which lxml's HTML serializer writes with an end tag."""
     parts = path.split("/")
     code = h("code")

@@ -70,7 +70,7 @@ def card(entry: GlossaryEntry, lang: Lang) -> etree._Element:
 
 
 def cards(edition: Edition, docs: list[TextDoc], lang: Lang) -> etree._Element | None:
-    """One card per glossary entry named on the page, hidden (shown by edition.js)."""
+    """One card per glossary entry named on the page, hidden (shown by docs/assets/js/edition/cards.js)."""
     entries = {e.xml_id: e for e in edition.glossary}
     named = dict.fromkeys(entry for doc in docs for entry, _, _ in editorial.term_uses(doc))
     found = [entries[e] for e in named if e in entries]

@@ -130,7 +130,7 @@ def _graticule(lang: Lang) -> etree._Element:
     return group
 
 
-# Sizes in user units of the 900-wide drawing. edition.css keeps the drawing at least MIN_WIDTH_PX
+# Sizes in user units of the 900-wide drawing. index.css keeps the drawing at least MIN_WIDTH_PX
 # wide (a narrower screen scrolls the map sideways inside its figure), so that a label stays at
 # least 11 CSS px (16 × 640 / 900) and a tap target at least 24 px (36 × 640 / 900 = 25.6).
 MIN_WIDTH_PX = 640

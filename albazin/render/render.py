@@ -199,7 +199,7 @@ def _pointer(node: Phrase, attrs: dict[str, str | None], ctx: Ctx) -> etree._Ele
 
 def note_marker(node: Note, ctx: Ctx) -> etree._Element:
     """The in-text reference to an apparatus note, lettered (a, b, … : apparatus.letter): a plain
-    link to the note below the text (readable without JavaScript); edition.js turns it into a
+    link to the note below the text (readable without JavaScript); docs/assets/js/edition/notes.js turns it into a
     button opening the note in place."""
     n = letter(ctx.note_numbers[node.xml_id])
     return h("a", {"class": "alb-noteref", "href": f"#{node.xml_id}", "id": f"{node.xml_id}-ref",
@@ -217,7 +217,7 @@ def _is_marker(child: Child) -> bool:
 def clustered(children: list[Child]) -> list[Child]:
     """Markers that follow one another with nothing between them (an apparatus letter and a
     commentary number on one word, the markers at a paragraph's end) grouped in one
-    span.alb-markers, which edition.css separates with commas: "ᵈ,⁷", not "*7 4"."""
+    span.alb-markers, which text.css separates with commas: "ᵈ,⁷", not "*7 4"."""
     out: list[Child] = []
     run: list[etree._Element] = []
 
@@ -242,7 +242,7 @@ def clustered(children: list[Child]) -> list[Child]:
 
 def comment_markers(xml_id: str | None, ctx: Ctx) -> list[Child]:
     """Markers of the commentary entries on an element: links to the entry (on this page, below
-    the text); edition.js opens the entry beside the text or in place."""
+    the text); notes.js opens the entry beside the text or in place."""
     if not xml_id or ctx.in_link or xml_id not in ctx.comments:
         return []
     return [h("a", {"class": "alb-comref", "href": f"#{ref.entry_id}", "id": f"cref-{xml_id}-{ref.entry_id}",
@@ -269,7 +269,7 @@ class TocEntry:
 
 def permalink(xml_id: str, unit: str, lang: Lang, locator: str | None = None) -> etree._Element:
     text = label(lang, "permalink", unit=label(lang, unit), id=xml_id)
-    # data-unit names the unit in the cite dialog (edition.js): "paragraph A-p3"; data-locator is how
+    # data-unit names the unit in the cite dialog (cite.js): "paragraph A-p3"; data-locator is how
     # a citation points to it for a reader ("para. 3", «абз. 3»; albazin/model/locators.py).
     return h("a", {"class": "alb-permalink", "href": f"#{xml_id}", "title": text,
                    "aria-label": text, "lang": lang, "data-unit": label(lang, unit), "data-locator": locator}, "¶")

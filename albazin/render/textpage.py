@@ -93,7 +93,8 @@ def _radio_group(site_lang: Lang, name: str, legend: str, options: list[tuple[st
 
 
 def controls(text: TextDoc, translation: TextDoc | None, site_lang: Lang) -> etree._Element:
-    """Hidden until edition.js runs (the controls need it); the defaults are what no-JS readers see."""
+    """Hidden until docs/assets/js/edition/controls.js runs (the controls need it); the defaults are
+    what no-JS readers see."""
     form = h("form", {"class": "alb-controls", "aria-label": label(site_lang, "reading_options")},
              _radio_group(site_lang, "alb-view", N_("view_legend"), [
                  ("critical", label(site_lang, "view_critical")),
@@ -105,7 +106,7 @@ def controls(text: TextDoc, translation: TextDoc | None, site_lang: Lang) -> etr
             ("translation",
              label(site_lang, "layout_translation") + f" ({language_name(site_lang, translation.lang)})")]))
     # Wide screens: the site navigation and the contents beside the text, shown or folded away
-    # (edition.js; the default depends on the width, edition.css).
+    # (panels.js; the default depends on the width, text.css).
     append(form, h("button", {"type": "button", "class": "alb-panels-toggle md-button", "aria-expanded": "false"},
                     label(site_lang, "panels_toggle")))
     return form
@@ -279,7 +280,7 @@ def apparatus_entry(entry: apparatus.Entry, text: TextDoc, ctx: Ctx,
              h("span", {"class": "alb-app__kind"}, _kind(entry, lang, classes or {})),
              " · " + label(lang, "certainty", cert=label(lang, _CERT_LABELS[note.cert])) if note.cert else None,
              " ", permalink(note.xml_id, "unit_apparatus", lang, locators.note(n, lang)))
-    # The list's own numbers are not shown (edition.css): the entry's letter, as its marker in the
+    # The list's own numbers are not shown (text.css): the entry's letter, as its marker in the
     # text shows it, and its locator begin the entry, on screen, in print and in a popup.
     return h("li", {"class": f"alb-app alb-app--{entry.kind}", "id": note.xml_id,
                     "data-targets": " ".join(note.targets) or None, "lang": lang},
@@ -318,7 +319,7 @@ def card(entity: Entity, lang: Lang) -> etree._Element:
 def cards(docs: list[TextDoc], entities: Mapping[str, Entity], lang: Lang,
           also: tuple[str, ...] = ()) -> etree._Element | None:
     """One card per entity named on the page (in the texts, and in `also`: the commentary shown
-    below them); hidden, referenced by aria-describedby, shown by edition.js."""
+    below them); hidden, referenced by aria-describedby, shown by docs/assets/js/edition/cards.js."""
     named = dict.fromkeys([n.entity for doc in docs for n in doc.inline_nodes() if isinstance(n, Phrase) and n.entity]
                           + list(also))
     found = [entities[e] for e in named if e in entities]

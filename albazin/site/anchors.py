@@ -4,7 +4,7 @@
 page that carries it in English and in Russian. The build fails if one of them disappears, unless
 `anchors/aliases.tsv` declares where it went: the old id then keeps working and leads to the new
 place (on the same page, an empty element with the old id inside the new target; on another page,
-a "moved" note under the old id that links there, followed at once by edition.js).
+a "moved" note under the old id that links there, followed at once by docs/assets/js/edition/moved.js).
 
 `albazin anchors --update` (`make anchors`) appends anchors published since; it never
 removes a line (and puts back any line the git history registered). The registry sits beside the

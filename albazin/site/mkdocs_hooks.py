@@ -53,6 +53,7 @@ from albazin.site import (  # noqa: E402
     anchors,
     buildstate,
     devserve,
+    jsmodules,
     pagebodies,
     pagecontext,
     pageregistry,
@@ -113,6 +114,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     try:
         env.globals["alb_material_bundle"] = upstreamtheme.bundle_path()
     except upstreamtheme.BlockError as error:
+        raise PluginError(str(error)) from error
+    # For overrides/main.html's head: the modules main.js imports, preloaded with it.
+    try:
+        env.globals["alb_module_preloads"] = jsmodules.preloads(Path(config["docs_dir"]), config["extra_javascript"])
+    except jsmodules.ModuleError as error:
         raise PluginError(str(error)) from error
     return env
 

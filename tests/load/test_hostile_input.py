@@ -405,7 +405,7 @@ def test_a_title_with_markup_is_escaped_everywhere(tmp_path: Path) -> None:
     for path in site.rglob("*.html"):
         doc = html.parse(str(path)).getroot()
         for script in doc.iter("script"):
-            # data, not code: edition.js's data and the page's JSON-LD carry the title as a JSON string
+            # data, not code: the cite dialog's data and the page's JSON-LD carry the title as a JSON string
             if script.get("type") in ("application/json", "application/ld+json"):
                 assert "</" not in script.text, path
                 json.loads(script.text)

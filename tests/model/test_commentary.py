@@ -241,7 +241,7 @@ def test_on_a_narrow_screen_the_entry_opens_in_place(browser, server: str, editi
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_local_entry_shows_its_markers_number_once(site: Path, lang: str, edition: Edition) -> None:
-    """"7. The Kangxi Emperor's dates", as its markers show 7 — no list number before it (edition.css)."""
+    """"7. The Kangxi Emperor's dates", as its markers show 7 — no list number before it (text.css)."""
     for text in edition.texts:
         root = parse(site, url(f"texts/{text.slug}/", lang))
         for item in root.cssselect(".alb-comlist > li"):

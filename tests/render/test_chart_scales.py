@@ -81,7 +81,7 @@ def test_a_bound_and_an_approximate_value_are_drawn_as_ranges(edition: Edition) 
     row = _row(edition, "q-1686-qing-troops-autumn")  # B: 10,000; C: no more than 1,500
     axis = charts.axis_for(charts.chart_values(row, "men"))
     chart = charts.dot_plot(row, "men", axis, "en")
-    ranges = chart.xpath(".//*[local-name()='line'][contains(@class, 'alb-chart__range--c')]")
+    ranges = chart.xpath(".//*[local-name()='line'][@data-siglum='C']")
     assert len(ranges) == 1
     assert float(ranges[0].get("x1")) == pytest.approx(axis.x(0), abs=0.1)
     assert float(ranges[0].get("x2")) == pytest.approx(axis.x(1500), abs=0.1)

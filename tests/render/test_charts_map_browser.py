@@ -59,14 +59,14 @@ def test_close_values_are_apart_on_screen(sized, server: str, width: int) -> Non
     xs = page.evaluate("""() => {
       const svg = document.querySelector('#chart-q-1686-defenders svg'), left = svg.getBoundingClientRect().left;
       const at = {};
-      for (const sig of ['a', 'b', 'c']) {  // the value marks, not the row keys at the left edge
-        const marks = [...svg.querySelectorAll('.alb-chart__mark--' + sig)].map(m => m.getBoundingClientRect())
-          .filter(r => r.left - left > 40);
+      for (const sig of ['A', 'B', 'C']) {  // the value marks, not the row keys at the left edge
+        const marks = [...svg.querySelectorAll('.alb-chart__mark[data-siglum="' + sig + '"]')]
+          .map(m => m.getBoundingClientRect()).filter(r => r.left - left > 40);
         at[sig] = marks[0].left + marks[0].width / 2;
       }
       return at; }""")
-    assert xs["b"] < xs["a"] < xs["c"]
-    assert min(xs["a"] - xs["b"], xs["c"] - xs["a"]) >= 30, xs
+    assert xs["B"] < xs["A"] < xs["C"]
+    assert min(xs["A"] - xs["B"], xs["C"] - xs["A"]) >= 30, xs
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

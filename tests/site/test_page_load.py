@@ -1,5 +1,5 @@
 """A long text page renders its first screen first (benchmark part e): the scripts are deferred, the
-reading view is applied inline in <head>, and edition.js leaves some work for the frames after load
+reading view is applied inline in <head>, and the edition's scripts (docs/assets/js/edition/) leave some work for the frames after load
 (the list entries below the text, the note markers' button semantics, the cite buttons). That work
 is all done shortly after load, and a reader who acts before it is done is served at once."""
 
@@ -13,7 +13,7 @@ from lxml import html
 
 from tests.conftest import SETTLED, page_url
 
-# No animation frame callback ever runs: edition.js's frame queues never start, so what a reader
+# No animation frame callback ever runs: the frame queues (docs/assets/js/edition/frames.js) never start, so what a reader
 # does acts on elements that no queue has reached yet.
 NO_FRAMES = "window.requestAnimationFrame = () => 0;"
 LIST_ENTRIES = ".alb-apparatus__list > li, .alb-comlist > li"
