@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from albazin.core.i18n import N_, label, month_names, template
+from babel.dates import format_date as babel_format_date
+
+from albazin.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, label, month_names, template
 from albazin.model import locators
 from albazin.model.model import Edition, Lang, TextDoc
 
@@ -66,39 +68,60 @@ def _in_running_text(name: str) -> str:
     return name[:1].lower() + name[1:] if name.startswith("The ") else name
 
 
-def format_date(iso: str, lang: Lang) -> str:
-    """A date as each style writes it: "November 22, 2026" (Chicago), "22.11.2026" (ГОСТ)."""
-    day = date.fromisoformat(iso)
-    if lang == "ru":
-        return day.strftime("%d.%m.%Y")
-    return f"{MONTHS_EN[day.month - 1]} {day.day}, {day.year}"
+# --- the citation styles --------------------------------------------------------------------------
+# A style's wording is the site language's catalogue (albazin/core/locales): three whole sentences with
+# named placeholders, one for the edition, one for a part of it (a page), one for a unit in a part. What
+# else a style sets, and which style each language cites in, is the data below.
+
+@dataclass(frozen=True)
+class Style:
+    """What a citation style sets besides its sentences."""
+    date: str  # how it writes a date (the access date; the changes page's), a CLDR pattern Babel fills in
+    published: str  # how it writes the edition's date of publication (CLDR pattern)
+    unit_starts_sentence: bool  # the unit follows a full stop ("Текст A. Абзац A-p3 // …"): capitalised
 
 
-# --- the two citation styles ----------------------------------------------------------------------
+CHICAGO = Style(date="MMMM d, y", published="MMMM d, y", unit_starts_sentence=False)  # 17th ed., bibliography
+GOST = Style(date="dd.MM.y", published="y", unit_starts_sentence=True)  # ГОСТ Р 7.0.100–2018, separator ". – "
+STYLES: dict[Lang, Style] = {"en": CHICAGO, "ru": GOST}
 
-def chicago(imp: Imprint, part: str | None, unit: str | None, url: str, accessed: str) -> str:
-    """Chicago (17th ed.), bibliography form for a part of a website or for the whole edition."""
-    released = f"Version {imp.version}, {format_date(imp.published, 'en')}"
-    editors = _in_running_text(imp.editors)
-    if part is None:
-        return f"{imp.title}. Edited by {editors}. {released}. {url}. Accessed {accessed}."
-    lead = f"\u201c{part},\u201d {unit}." if unit else f"\u201c{part}.\u201d"
-    return f"{lead} In {imp.title}, edited by {editors}. {released}. {url}. Accessed {accessed}."
+# The sentences and the placeholders the code fills in each; {unit}, {url} and {accessed} may be
+# filled with themselves (UNIT, URL, ACCESSED), for edition.js.
+SENTENCES: dict[str, tuple[str, ...]] = {
+    N_("citation_edition"): ("title", "editors", "version", "published", "url", "accessed"),
+    N_("citation_part"): ("part", "title", "editors", "version", "published", "url", "accessed"),
+    N_("citation_part_unit"): ("part", "unit", "title", "editors", "version", "published", "url", "accessed"),
+}
 
 
-def gost(imp: Imprint, part: str | None, unit: str | None, url: str, accessed: str) -> str:
-    """ГОСТ Р 7.0.100–2018, an electronic resource or its component part (separator ". – ")."""
-    tail = (f" / {imp.editors}. \u2013 Версия {imp.version}. \u2013 {imp.year}. \u2013 URL: {url} "
-            f"(дата обращения: {accessed}). \u2013 Текст : электронный.")
-    if part is None:
-        return f"{imp.title} : [сайт]{tail}"
-    lead = f"{part}. {unit[:1].upper() + unit[1:]}" if unit else part
-    return f"{lead} // {imp.title}{tail}"
+def style(lang: Lang) -> Style:
+    """The style a language cites in (a language without one: the default language's, as its labels)."""
+    return STYLES.get(lang, STYLES[DEFAULT_LANGUAGE])
+
+
+def format_date(iso: str, lang: Lang, pattern: str | None = None) -> str:
+    """A date as the language's citation style writes it (Babel): "November 22, 2026" (Chicago),
+    "22.11.2026" (ГОСТ); or by another CLDR pattern."""
+    locale = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    return babel_format_date(date.fromisoformat(iso), pattern or style(lang).date, locale=locale)
 
 
 def cite(imp: Imprint, part: str | None, unit: str | None, url: str, accessed: str) -> str:
-    style = gost if imp.lang == "ru" else chicago
-    return style(imp, part, unit, url, accessed)
+    """The citation of the whole edition (part None), of a part of it, or of a unit in a part, in the
+    style of the imprint's language."""
+    how = style(imp.lang)
+    if part is None:
+        key = N_("citation_edition")
+    elif unit:
+        key = N_("citation_part_unit")
+    else:
+        key = N_("citation_part")
+    if unit and how.unit_starts_sentence:
+        unit = unit[:1].upper() + unit[1:]
+    values = {"part": part or "", "unit": unit or "", "title": imp.title, "editors": _in_running_text(imp.editors),
+              "version": imp.version, "published": format_date(imp.published, imp.lang, how.published),
+              "url": url, "accessed": accessed}
+    return label(imp.lang, key, **{name: values[name] for name in SENTENCES[key]})
 
 
 def templates(imp: Imprint, page: CitedPage) -> dict[str, str]:
@@ -230,7 +253,7 @@ def script_config(imp: Imprint, page: CitedPage, records: list[tuple[str, str]])
         "pageUrl": page.url,
         "templates": templates(imp, page),
         # ГОСТ puts the unit after a full stop ("… (компиляция). Абзац A-p3 // …"): capitalised there.
-        "unitStartsSentence": imp.lang == "ru",
+        "unitStartsSentence": style(imp.lang).unit_starts_sentence,
         "months": list(MONTHS_EN),
         "labels": {key: template(imp.lang, key) for key in CITE_LABELS + locators.SCRIPT_LABELS},
         "records": [{"label": name, "href": href} for name, href in records],

@@ -64,7 +64,7 @@ from albazin.site import (  # noqa: E402
 from albazin.core.i18n import DEFAULT_LANGUAGE, label  # noqa: E402
 from albazin.core.paths import CACHE_DIR, GENERATED_DIRS, tei_dir  # noqa: E402
 from albazin.site.publishing import edition_citation, release_manifest, write_redirects  # noqa: E402
-from albazin.site.routes import toc  # noqa: E402
+from albazin.site.routes import Routes, toc  # noqa: E402
 
 _state = buildstate.BuildState()  # nothing outlives a build: this module is re-imported per config load
 
@@ -152,7 +152,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def _render(render: Callable[[pagebodies.Request], pagebodies.Body], page: Page, lang: str) -> str:
-    fragment, entries = render(pagebodies.Request(_state, page, lang))
+    fragment, entries = render(pagebodies.Request(_state, page, lang, Routes(_state.edition(), lang, page.url)))
     if entries is not None:
         page.toc = toc(entries)
     return fragment

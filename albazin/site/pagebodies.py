@@ -33,10 +33,10 @@ from albazin.core.i18n import label
 from albazin.model.model import Edition, TextDoc
 from albazin.core.paths import tei_dir
 from albazin.render.render import TocEntry
-from albazin.site.routes import Routes
 
-if TYPE_CHECKING:  # the build state imports the site check, which imports the page registry, which imports this
-    from albazin.site.buildstate import BuildState
+if TYPE_CHECKING:  # both lead back here: the build state imports the site check, which imports the page
+    from albazin.site.buildstate import BuildState  # registry, which imports this; the routes import the
+    from albazin.site.routes import Routes  # page registry
 
 Body = tuple[str, list[TocEntry] | None]
 
@@ -46,14 +46,11 @@ class Request:
     state: BuildState
     page: Page
     lang: str
+    routes: Routes  # the links from the page (made by the hooks: the routes read the page registry)
 
     @cached_property
     def edition(self) -> Edition:
         return self.state.edition()
-
-    @cached_property
-    def routes(self) -> Routes:
-        return Routes(self.edition, self.lang, self.page.url)
 
 
 def text_page(req: Request) -> Body:

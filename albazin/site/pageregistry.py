@@ -3,9 +3,11 @@ registry are made from.
 
 Each kind of page says which pages of it the edition has (none when the edition lacks that matter:
 no commentary, no glossary), its title key, where it stands in the navigation, the function that
-renders its body (albazin/site/pagebodies.py; None for the hand-written Markdown pages) and the ids it
-publishes (the anchors albazin/site/anchors.py keeps citable). A page added here is in the navigation,
-gets its stubs, is rendered and has its anchors registered, all from this entry.
+renders its body (albazin/site/pagebodies.py; None for the hand-written Markdown pages), the ids it
+publishes (the anchors albazin/site/anchors.py keeps citable) and, for a page that publishes a TEI file of
+the corpus, which file and which units that cite the bibliography (where albazin/site/routes.py sends a
+pointer into the file and a "cited in"). A page added here is in the navigation, gets its stubs, is
+rendered, has its anchors registered and is linked to, all from this entry.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from albazin.model import commentary
+from albazin.model import citing, commentary
 from albazin.publish import downloads
 from albazin.render import commentarypage
 from albazin.site import pagebodies
 from albazin.core.i18n import DEFAULT_LANGUAGE, INDEX_TITLES, LANGUAGES, N_, label
+from albazin.load.rules import EDITION_FILE
 from albazin.model.model import Choice, Division, Edition, Note, Phrase, TextDoc, walk
 from albazin.publish.pages import (
     ABOUT_URI,
@@ -76,12 +79,22 @@ Nav = Callable[[list[str]], list]  # the pages' URIs → their entries in mkdocs
 
 
 @dataclass(frozen=True)
+class Publishes:
+    """The TEI file that a kind of one page publishes: a pointer into it lands on the page, at the
+    pointer's fragment; and the kind of citing unit (albazin/model/citing.py) the page holds, if any."""
+    file: Callable[[Edition], str | None]  # None: the edition has no such file
+    fragments: str = ""  # only the pointers whose fragment starts so ("q-": edition.xml's questions)
+    citing: str | None = None
+
+
+@dataclass(frozen=True)
 class PageKind:
     kind: str  # the stub's `alb_page`
     pages: Pages
     nav: Nav
     anchors: Ids
     render: Callable[[pagebodies.Request], pagebodies.Body] | None = None  # None: hand-written Markdown
+    publishes: Publishes | None = None
 
     @property
     def generated(self) -> bool:
@@ -204,18 +217,21 @@ REGISTRY: tuple[PageKind, ...] = (
     PageKind(PAGE_HOME, _hand_written(PAGE_HOME, HOME_URI), _titled(N_("nav_home")), _hand_written_ids),
     PageKind(PAGE_INTRODUCTION, _single(PAGE_INTRODUCTION, INTRODUCTION_URI, N_("introduction"),
                                         lambda e: e.introduction),
-             _top, _introduction_ids, pagebodies.introduction_page),
+             _top, _introduction_ids, pagebodies.introduction_page,
+             Publishes(lambda e: e.introduction_file, citing=citing.INTRODUCTION)),
     PageKind(PAGE_TEXT, _text_pages, _group(N_("texts")), _text_ids, pagebodies.text_page),
     PageKind(PAGE_INDEX, _index_pages, _group(N_("index")), _index_ids, pagebodies.index_page),
     PageKind(PAGE_GLOSSARY, _single(PAGE_GLOSSARY, GLOSSARY_URI, N_("glossary"), lambda e: e.glossary),
-             _top, _glossary_ids, pagebodies.glossary_page),
+             _top, _glossary_ids, pagebodies.glossary_page,
+             Publishes(lambda e: e.glossary_file, citing=citing.GLOSSARY)),
     PageKind(PAGE_CONCORDANCE, _single(PAGE_CONCORDANCE, CONCORDANCE_URI, N_("concordance")),
-             _top, _concordance_ids, pagebodies.concordance_page),
+             _top, _concordance_ids, pagebodies.concordance_page, Publishes(lambda e: EDITION_FILE, fragments="q-")),
     PageKind(PAGE_COMMENTARY, _single(PAGE_COMMENTARY, COMMENTARY_URI, N_("commentary"), lambda e: e.commentary),
-             _top, _commentary_ids, pagebodies.commentary_page),
+             _top, _commentary_ids, pagebodies.commentary_page,
+             Publishes(lambda e: e.commentary_file, citing=citing.COMMENTARY)),
     PageKind(PAGE_BIBLIOGRAPHY, _single(PAGE_BIBLIOGRAPHY, BIBLIOGRAPHY_URI, N_("bibliography"),
                                         lambda e: e.commentary),
-             _top, _bibliography_ids, pagebodies.bibliography_page),
+             _top, _bibliography_ids, pagebodies.bibliography_page, Publishes(lambda e: e.bibliography_file)),
     PageKind(PAGE_DOWNLOADS, _single(PAGE_DOWNLOADS, DOWNLOADS_URI, N_("downloads")),
              _top, _downloads_ids, pagebodies.downloads_page),
     PageKind(PAGE_CHANGES, _single(PAGE_CHANGES, CHANGES_URI, N_("changes")), _top, _none, pagebodies.changes_page),
@@ -253,3 +269,25 @@ def hand_written_ids(edition: Edition, docs_dir: Path) -> dict[str, set[str]]:
     """The hand-written pages' published ids, by English site path."""
     return {p.english_path: set(k.anchors(edition, p, docs_dir))
             for k in REGISTRY if not k.generated for p in k.pages(edition)}
+
+
+@dataclass(frozen=True)
+class Landing:
+    """Where the pointers into one TEI file land: on a page (its URI), if their fragment starts so."""
+    file: str
+    fragments: str
+    uri: str
+
+
+def landings(edition: Edition) -> list[Landing]:
+    """The pages that publish a TEI file of the edition, with the file (the texts and the index, which
+    publish their files by text and by entity, are not here: albazin/site/routes.py finds those)."""
+    return [Landing(file, k.publishes.fragments, p.uri)
+            for k in REGISTRY if k.publishes is not None and (file := k.publishes.file(edition))
+            for p in k.pages(edition)]
+
+
+def citing_pages(edition: Edition) -> dict[str, str]:
+    """The page that holds each kind of citing unit (but the apparatus notes, each on its text's page)."""
+    return {k.publishes.citing: p.uri for k in REGISTRY if k.publishes is not None and k.publishes.citing
+            for p in k.pages(edition)}

@@ -15,6 +15,7 @@ from mkdocs.utils import get_relative_url
 from albazin.model import citing
 from albazin.publish import pages, search
 from albazin.render import commentarypage
+from albazin.site import pageregistry
 from albazin.model.model import Edition
 from albazin.render.render import Ctx, TocEntry
 
@@ -57,22 +58,22 @@ class Routes:
     def _originals(self) -> dict[str, str]:
         return {d.file_name: (d.translation_of or d.siglum) for d in self.edition.documents()}
 
+    @cached_property
+    def _landings(self) -> list[pageregistry.Landing]:
+        return pageregistry.landings(self.edition)
+
     def pointer(self, pointer: str) -> str | None:
-        """Where a TEI pointer of the corpus lands on the site (None: not ours)."""
-        edition = self.edition
+        """Where a TEI pointer of the corpus lands on the site (None: not ours): a text's file on the
+        text's page, the authority file's entities in the index, the other files on the pages that the
+        page registry says publish them."""
         file_name, _, fragment = pointer.partition("#")
         if file_name in self._originals:
             return self.text(self._originals[file_name]) + (f"#{fragment}" if fragment else "")
-        if file_name == edition.authority_file and fragment:
+        if file_name == self.edition.authority_file and fragment:
             return self.entity(fragment)
-        for name, uri in ((edition.bibliography_file, pages.BIBLIOGRAPHY_URI),
-                          (edition.commentary_file, pages.COMMENTARY_URI),
-                          (edition.glossary_file, pages.GLOSSARY_URI),
-                          (edition.introduction_file, pages.INTRODUCTION_URI)):
-            if name and file_name == name:
-                return self.page(uri) + (f"#{fragment}" if fragment else "")
-        if file_name == "edition.xml" and fragment.startswith("q-"):
-            return self.page(pages.CONCORDANCE_URI) + f"#{fragment}"
+        for landing in self._landings:
+            if file_name == landing.file and fragment.startswith(landing.fragments):
+                return self.page(landing.uri) + (f"#{fragment}" if fragment else "")
         return None
 
     def term(self, entry: str) -> str | None:
@@ -81,12 +82,15 @@ class Routes:
             return None
         return f"{self.page(pages.GLOSSARY_URI)}#{entry}"
 
+    @cached_property
+    def _citing_pages(self) -> dict[str, str]:
+        return pageregistry.citing_pages(self.edition)
+
     def citer(self, citer: citing.Citer) -> str:
-        """Where a place that cites a work is (the bibliography page's "cited in")."""
-        uris = {citing.COMMENTARY: pages.COMMENTARY_URI, citing.GLOSSARY: pages.GLOSSARY_URI,
-                citing.INTRODUCTION: pages.INTRODUCTION_URI}
+        """Where a place that cites a work is (the bibliography page's "cited in"): an apparatus note on
+        its text's page, the others on the page the page registry says holds their kind."""
         uri = pages.text_page_uri(citer.siglum.lower()) if citer.kind == citing.APPARATUS and citer.siglum \
-            else uris[citer.kind]
+            else self._citing_pages[citer.kind]
         return f"{self.page(uri)}#{citer.xml_id}"
 
     def commentary_links(self) -> commentarypage.CommentaryLinks:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import html
 
-from albazin.core import siteurl
+from albazin.core import i18n, siteurl
 from albazin.core.paths import PROJECT_ROOT
 from albazin.model.model import Edition
 from albazin.publish import citation
@@ -31,27 +32,57 @@ IMPRINT_RU = citation.Imprint("ru", "Осада Албазина: издание
 # --- the styles (golden strings) ----------------------------------------------------------------
 
 def test_chicago_for_a_unit_a_page_and_the_edition() -> None:
-    assert citation.chicago(IMPRINT, "Text A", "paragraph A-p3", SITE_URL + "texts/a/#A-p3", "December 1, 2026") == (
+    assert citation.cite(IMPRINT, "Text A", "paragraph A-p3", SITE_URL + "texts/a/#A-p3", "December 1, 2026") == (
         "\u201cText A,\u201d paragraph A-p3. In The Siege of Albazin: an edition, edited by the editors of this "
         "edition. Version 1.2.0, November 22, 2026. http://127.0.0.1:8000/texts/a/#A-p3. Accessed December 1, 2026.")
-    assert citation.chicago(IMPRINT, "Commentary", None, SITE_URL + "commentary/", "X").startswith(
+    assert citation.cite(IMPRINT, "Commentary", None, SITE_URL + "commentary/", "X").startswith(
         "\u201cCommentary.\u201d In The Siege of Albazin")
-    assert citation.chicago(IMPRINT, None, None, SITE_URL, "X") == (
+    assert citation.cite(IMPRINT, None, None, SITE_URL, "X") == (
         "The Siege of Albazin: an edition. Edited by the editors of this edition. Version 1.2.0, November 22, 2026. "
         "http://127.0.0.1:8000/. Accessed X.")
 
 
 def test_gost_for_a_unit_and_the_edition() -> None:
-    assert citation.gost(IMPRINT_RU, "Текст A", "абзац A-p3", SITE_URL + "ru/texts/a/#A-p3", "01.12.2026") == (
+    assert citation.cite(IMPRINT_RU, "Текст A", "абзац A-p3", SITE_URL + "ru/texts/a/#A-p3", "01.12.2026") == (
         "Текст A. Абзац A-p3 // Осада Албазина: издание / редакторы издания. \u2013 Версия 1.2.0. \u2013 2026. "
         "\u2013 URL: http://127.0.0.1:8000/ru/texts/a/#A-p3 (дата обращения: 01.12.2026). \u2013 Текст : электронный.")
-    assert citation.gost(IMPRINT_RU, None, None, SITE_URL + "ru/", "X").startswith(
+    assert citation.cite(IMPRINT_RU, None, None, SITE_URL + "ru/", "X").startswith(
         "Осада Албазина: издание : [сайт] / редакторы издания. \u2013 Версия 1.2.0.")
 
 
 def test_dates_in_each_style() -> None:
     assert citation.format_date("2026-03-05", "en") == "March 5, 2026"
     assert citation.format_date("2026-03-05", "ru") == "05.03.2026"
+    assert citation.format_date("2026-11-22", "en") == "November 22, 2026"
+    assert citation.format_date("2026-11-22", "ru") == "22.11.2026"
+    assert citation.format_date("2026-11-22", "ru", citation.GOST.published) == "2026"
+
+
+@given(st.dates(min_value=datetime.date(1000, 1, 1)))
+def test_babel_writes_dates_as_the_hand_written_code_did(day: datetime.date) -> None:
+    """Chicago's month names and ГОСТ's digits, as strftime and the English month list published them."""
+    english = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"][day.month - 1]
+    assert citation.format_date(day.isoformat(), "en") == f"{english} {day.day}, {day.year}"
+    assert citation.format_date(day.isoformat(), "ru") == day.strftime("%d.%m.%Y")
+
+
+def test_every_language_has_a_style_and_its_sentences_the_placeholders_the_code_fills() -> None:
+    assert citation.STYLES.keys() == set(LANGUAGES)
+    for lang in LANGUAGES:
+        for key, names in citation.SENTENCES.items():
+            sentence = i18n.template(lang, key)
+            fields = [name for _, name, _, _ in string.Formatter().parse(sentence) if name is not None]
+            assert sorted(fields) == sorted(names), (lang, key, sentence)  # each once, none left unfilled
+
+
+@pytest.mark.parametrize("imp", [IMPRINT, IMPRINT_RU], ids=LANGUAGES)
+def test_a_citation_carries_everything_it_is_given(imp: citation.Imprint) -> None:
+    for part, unit in ((None, None), ("PART", None), ("PART", "UNIT")):
+        text = citation.cite(imp, part, unit, "URL", "ACCESSED")
+        expected = [imp.title, imp.version, "2026", "URL", "ACCESSED"] + [part] * bool(part) + [unit] * bool(unit)
+        assert all(value in text for value in expected), text
+        assert "{" not in text and "}" not in text
 
 
 def test_templates_leave_exactly_the_placeholders_the_script_fills() -> None:

@@ -10,9 +10,12 @@ import pytest
 
 from albazin.core.i18n import LANGUAGES
 from albazin.core.paths import PROJECT_ROOT
+from albazin.load.rules import EDITION_FILE
+from albazin.model import citing
 from albazin.model.model import Edition
 from albazin.publish import pages
 from albazin.site import anchors, mkdocs_hooks, pageregistry
+from albazin.site.routes import Routes
 
 EXTRA_URI = "extra/index.md"
 
@@ -24,7 +27,8 @@ def _extra_body(req: object) -> tuple[str, None]:
 EXTRA = pageregistry.PageKind(
     "extra",
     lambda edition: [pageregistry.SitePage(EXTRA_URI, "extra", {lang: f"Extra {lang}" for lang in LANGUAGES})],
-    pageregistry._top, lambda edition, page, docs: ["extra-section"], _extra_body)
+    pageregistry._top, lambda edition, page, docs: ["extra-section"], _extra_body,
+    pageregistry.Publishes(lambda edition: "extra.xml", citing="extra"))
 
 
 @pytest.fixture
@@ -41,6 +45,9 @@ def test_a_page_added_to_the_registry_is_in_the_nav_the_stubs_the_dispatch_and_t
         assert stubs[f"extra/index.{lang}.md"]["title"] == f"Extra {lang}"
     assert pageregistry.renderer("extra") is _extra_body  # what on_page_content calls for the stub
     assert anchors.Anchor("extra/", "extra-section") in anchors.published(edition)
+    routes = Routes(edition, "ru", "ru/texts/a/")  # a pointer into its file, and its citers, are linked to it
+    assert routes.pointer("extra.xml#x") == "../../extra/#x" and routes.pointer("extra.xml") == "../../extra/"
+    assert routes.citer(citing.Citer("extra", "x", edition.title)) == "../../extra/#x"
 
 
 def test_without_it_none_of_them_has_the_page(edition: Edition) -> None:
@@ -48,6 +55,7 @@ def test_without_it_none_of_them_has_the_page(edition: Edition) -> None:
     assert not [s for s in pageregistry.stubs(edition) if s.src_uri.startswith("extra/")]
     assert pageregistry.renderer("extra") is None
     assert not [a for a in anchors.published(edition) if a.page == "extra/"]
+    assert Routes(edition, "en", "").pointer("extra.xml#x") is None
 
 
 def test_the_navigation_of_the_edition(edition: Edition) -> None:
@@ -61,6 +69,31 @@ def test_the_navigation_of_the_edition(edition: Edition) -> None:
         pages.DOWNLOADS_URI, pages.CHANGES_URI,
         {"About this edition": "about.md"},
     ]
+
+
+def test_the_pages_that_publish_a_tei_file(edition: Edition) -> None:
+    """Where the routes send a pointer into a file and a unit that cites a work: the maps that
+    albazin/site/routes.py wrote by hand before they were the registry's."""
+    assert {(landing.file, landing.fragments): landing.uri for landing in pageregistry.landings(edition)} == {
+        (edition.bibliography_file, ""): pages.BIBLIOGRAPHY_URI, (edition.commentary_file, ""): pages.COMMENTARY_URI,
+        (edition.glossary_file, ""): pages.GLOSSARY_URI, (edition.introduction_file, ""): pages.INTRODUCTION_URI,
+        (EDITION_FILE, "q-"): pages.CONCORDANCE_URI}
+    assert pageregistry.citing_pages(edition) == {citing.COMMENTARY: pages.COMMENTARY_URI,
+                                                  citing.GLOSSARY: pages.GLOSSARY_URI,
+                                                  citing.INTRODUCTION: pages.INTRODUCTION_URI}
+    kinds = {c.kind for found in citing.citers(edition).values() for c in found}
+    assert kinds - {citing.APPARATUS} <= pageregistry.citing_pages(edition).keys()
+
+
+def test_pointers_land_on_the_page_of_their_file(edition: Edition) -> None:
+    routes = Routes(edition, "en", "texts/a/")
+    question = edition.questions()[0].xml_id
+    assert routes.pointer(f"{EDITION_FILE}#{question}") == f"../../concordance/#{question}"
+    assert routes.pointer(f"{EDITION_FILE}#em-x") is None and routes.pointer(EDITION_FILE) is None
+    assert routes.pointer(f"{edition.commentary_file}#c-1") == "../../commentary/#c-1"
+    assert routes.pointer(edition.bibliography_file) == "../../bibliography/"
+    assert routes.pointer("elsewhere.xml#x") is None
+    assert Routes(edition, "ru", "ru/").pointer(f"{edition.glossary_file}#g") == "glossary/#g"
 
 
 def test_every_stub_is_rendered_by_its_registry_entry(edition: Edition) -> None:
