@@ -20,7 +20,6 @@ from albazin.model.model import Edition, Lang, TextDoc
 
 # Placeholders the cite dialog (cite.js) replaces: the cited unit ("paragraph A-p3"), its URL, the access date.
 UNIT, URL, ACCESSED = "{unit}", "{url}", "{accessed}"
-MONTHS_EN = month_names("en")  # Babel (CLDR)
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 OG_LOCALES = {"en": "en_GB", "ru": "ru_RU"}
 BIBLATEX_LANGUAGES = {"en": "english", "ru": "russian"}
@@ -86,7 +85,7 @@ GOST = Style(date="dd.MM.y", published="y", unit_starts_sentence=True)  # ГОС
 STYLES: dict[Lang, Style] = {"en": CHICAGO, "ru": GOST}
 
 # The sentences and the placeholders the code fills in each; {unit}, {url} and {accessed} may be
-# filled with themselves (UNIT, URL, ACCESSED), for edition.js.
+# filled with themselves (UNIT, URL, ACCESSED), for the cite dialog (cite.js).
 SENTENCES: dict[str, tuple[str, ...]] = {
     N_("citation_edition"): ("title", "editors", "version", "published", "url", "accessed"),
     N_("citation_part"): ("part", "title", "editors", "version", "published", "url", "accessed"),
@@ -254,7 +253,9 @@ def script_config(imp: Imprint, page: CitedPage, records: list[tuple[str, str]])
         "templates": templates(imp, page),
         # ГОСТ puts the unit after a full stop ("… (компиляция). Абзац A-p3 // …"): capitalised there.
         "unitStartsSentence": style(imp.lang).unit_starts_sentence,
-        "months": list(MONTHS_EN),
+        # The access date is today's, in the reader's browser: the style's pattern and the month names it
+        # may need (cite.js fills in the pattern's fields as Babel would: MMMM, MM, M, dd, d, y).
+        "date": {"pattern": style(imp.lang).date, "months": list(month_names(imp.lang))},
         "labels": {key: template(imp.lang, key) for key in CITE_LABELS + locators.SCRIPT_LABELS},
         "records": [{"label": name, "href": href} for name, href in records],
     }

@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from babel import dates as babel_dates
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import html
 
 from albazin.core import i18n, siteurl
+from albazin.core.i18n import month_names
 from albazin.core.paths import PROJECT_ROOT
 from albazin.model.model import Edition
 from albazin.publish import citation
@@ -326,3 +328,24 @@ def test_printing_a_text_page(page: object, server: str) -> None:
     assert page.evaluate("getComputedStyle(document.querySelector('.alb-reading--edited')).display") == "none"
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+# Dates across months, day widths and years; both styles' patterns and a few CLDR fields besides.
+DATES = [datetime.date(year, month, day) for year in (1686, 2026, 2099) for month in range(1, 13)
+         for day in (1, 9, 10, 28)]
+PATTERNS = sorted({s.date for s in citation.STYLES.values()} | {s.published for s in citation.STYLES.values()}
+                  | {"d MMMM y", "M/d/yy", "'Day' d"})
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_dialog_writes_a_date_as_babel_does(page: object, server: str, lang: str) -> None:
+    """cite.js fills the style's CLDR pattern in the browser (the access date is the reader's today):
+    for 144 dates and each pattern, what it writes is what Babel writes on the server."""
+    page.goto(server)
+    months = list(month_names(lang))
+    written = page.evaluate("""async ([url, dates, patterns, months]) => {
+      const { formatDate } = await import(url);
+      return patterns.map(p => dates.map(([y, m, d]) => formatDate(new Date(y, m - 1, d), p, months)));
+    }""", [server + "assets/js/edition/cite.js", [[d.year, d.month, d.day] for d in DATES], PATTERNS, months])
+    for pattern, row in zip(PATTERNS, written, strict=True):
+        assert row == [babel_dates.format_date(d, pattern, locale=lang) for d in DATES], pattern

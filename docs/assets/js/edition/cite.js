@@ -13,13 +13,25 @@ let citeData = null;
 let citeDialog = null;
 let citeOpener = null;
 
+// Today, as the style writes a date: its CLDR pattern ("MMMM d, y", "dd.MM.y"; albazin/publish/citation.py
+// STYLES), the fields Babel fills on the server filled here the same way; quoted text stays as it is.
+const DATE_FIELDS = /MMMM|MM|M|dd|d|y+|'[^']*'/g;
+
+export function formatDate(date, pattern, months) {
+  const pad = function (n) { return (n < 10 ? "0" : "") + n; };
+  const fields = {
+    MMMM: months[date.getMonth()], MM: pad(date.getMonth() + 1), M: String(date.getMonth() + 1),
+    dd: pad(date.getDate()), d: String(date.getDate()),
+  };
+  return pattern.replace(DATE_FIELDS, function (field) {
+    if (field.charAt(0) === "'") return field.length > 2 ? field.slice(1, -1) : "'";
+    if (field === "yy") return pad(date.getFullYear() % 100);  // CLDR: two digits; y, yyyy: the whole year
+    return field.charAt(0) === "y" ? String(date.getFullYear()) : fields[field];
+  });
+}
+
 function accessDate() {
-  const d = new Date();
-  if (citeData.lang === "ru") {
-    const pad = function (n) { return (n < 10 ? "0" : "") + n; };
-    return pad(d.getDate()) + "." + pad(d.getMonth() + 1) + "." + d.getFullYear();
-  }
-  return citeData.months[d.getMonth()] + " " + d.getDate() + ", " + d.getFullYear();
+  return formatDate(new Date(), citeData.date.pattern, citeData.date.months);
 }
 
 function citeUrl(id) {
