@@ -94,3 +94,26 @@ def test_theme_findings_never_cover_project_markup() -> None:
     ours = {"type": "error", "message": THEME_FINDINGS[0].message + " …", "extract": '<input class="alb-x">'}
     theirs = {**ours, "extract": '<input class="md-toggle" type="checkbox" autocomplete="off">'}
     assert not is_theme_finding(ours) and is_theme_finding(theirs)
+
+
+# The Nu checker's CSS validator predates two SVG presentation properties the map's labels and
+# marks use (both in the SVG 2 and CSS specifications, and supported by every current browser).
+CSS_UNKNOWN_PROPERTIES = {"paint-order", "r"}
+
+
+def test_every_stylesheet_is_valid_css() -> None:
+    """The edition's stylesheets (docs/assets/css/) with the same checker, in its CSS mode: every
+    message is an error but a property named in CSS_UNKNOWN_PROPERTIES."""
+    if shutil.which("java") is None:
+        pytest.skip("Java is not installed: the Nu checker cannot run")
+    if not VNU_JAR.is_file():
+        pytest.fail(f"{VNU_JAR.relative_to(PROJECT_ROOT)} is missing: `make test` installs it (npm ci)")
+    sheets = sorted((PROJECT_ROOT / "docs" / "assets" / "css").glob("*.css"))
+    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--css", "--format", "json", *map(str, sheets)],
+                            capture_output=True, text=True, check=False)
+    messages = json.loads(result.stderr)["messages"]
+    unknown = [f"“{name}”: Property “{name}” doesn't exist" for name in CSS_UNKNOWN_PROPERTIES]
+    errors = [f"{m.get('url', '').rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m.get('message')}" for m in messages
+              if not any(u in m.get("message", "") for u in unknown)]
+    assert len(sheets) >= 8
+    assert errors == []
