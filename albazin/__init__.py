@@ -91,6 +91,7 @@ site/  MkDocs glue and the commands: hooks, the page registry, anchors, releases
   devserve     what `mkdocs serve` does differently (the search index after each rebuild; a failed rebuild
                leaves the last good site served, with its errors shown)
   themefiles   The theme's static files, found without walking Material's icon set
+  minify       the edition's own CSS and JS, minified as the site is built (rcssmin, rjsmin)
   jsmodules    the edition's JavaScript modules (docs/assets/js/edition/): each entry's imports, preloaded
   upstreamtheme
                Material's templates our overrides copy (digests in overrides/.upstream.tsv), its bundle's name

@@ -12,6 +12,7 @@ Order of events per language build:
                 previous serve rebuild's search indexer; load + validate the corpus and its anchor
                 registry (albazin/site/sitecheck.py; abort with every diagnostic, before site/ is touched),
                 derive the navigation from the page registry (albazin/site/pageregistry.py)
+  on_files      the edition's own stylesheets and scripts minified (albazin/site/minify.py)
   on_env        under `mkdocs serve`, wait for the schema verdict (devserve.py) before pages are written;
                 cache compiled templates between builds (keeps `mkdocs serve` reloads fast); the name
                 of Material's script bundle (albazin/site/upstreamtheme.py)
@@ -37,6 +38,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -54,6 +56,7 @@ from albazin.site import (  # noqa: E402
     buildstate,
     devserve,
     jsmodules,
+    minify,
     pagebodies,
     pagecontext,
     pageregistry,
@@ -98,6 +101,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     buildstate.set_build_identity(config, edition)  # sets SOURCE_DATE_EPOCH, which the zip's timestamps follow
     _state.zip_time()  # a bad SOURCE_DATE_EPOCH stops the build before anything is written
     return config
+
+
+# After mkdocs-static-i18n's own on_files (priority -100), which makes each language's files anew.
+@event_priority(-110)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return minify.minify_assets(files, config)  # the edition's CSS and JS, minified (albazin/site/minify.py)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
