@@ -83,7 +83,8 @@ test: $(VENV)/.test-installed system-deps browser-deps node-deps faketime-deps
 	$(BIN)/python -m pytest
 
 # The fast tier: everything that neither builds the site nor drives Chromium (tests/tiers.py keeps it so).
-test-fast: $(VENV)/.test-installed system-deps
+# It still checks the stylesheets with the Nu checker, hence node-deps.
+test-fast: $(VENV)/.test-installed system-deps node-deps
 	$(BIN)/python -m pytest -m "not build and not browser"
 
 clean:

@@ -74,3 +74,17 @@ def entry_problem(path: Path) -> UnsafeFile | None:
         return UnsafeFile("unreadable", f"cannot read file: {exc.strerror}")
 
 
+
+
+def write_if_changed(target: Path, data: bytes) -> bool:
+    """Write `data` to `target` (making its folder) unless the file already holds exactly those bytes;
+    whether it wrote. The second language's build rewrites nothing the first wrote, so a file is
+    never rewritten while the search indexer, started between the two, may be reading it."""
+    try:
+        if target.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return True

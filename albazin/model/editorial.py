@@ -34,6 +34,7 @@ from albazin.model.model import (
     Lang,
     Phrase,
     TextDoc,
+    per_edition,
     pointer_ids,
     walk,
 )
@@ -146,13 +147,28 @@ def attach(edition: Edition, files: list[TeiFile]) -> tuple[Edition, list[Diagno
 
 # --- checks -------------------------------------------------------------------------------------------
 
-def term_uses(doc: TextDoc) -> Iterator[tuple[str, Phrase, str]]:
+def term_uses(doc: TextDoc) -> Iterator[TermUse]:
     """Every <term> of a text or translation: (glossary entry id, the term, the id of its unit)."""
     for unit in doc.units():
         for node in walk(unit.content):
             if isinstance(node, Phrase) and node.tag == "term":
                 for entry in pointer_ids(node.attr("ref"))[:1]:
                     yield entry, node, unit.xml_id
+
+
+TermUse = tuple[str, Phrase, str]
+
+
+@per_edition
+def _term_uses_by_file(edition: Edition) -> dict[str, tuple[TextDoc, tuple[TermUse, ...]]]:
+    return {doc.file_name: (doc, tuple(term_uses(doc))) for doc in edition.documents()}
+
+
+def edition_term_uses(edition: Edition, doc: TextDoc) -> tuple[TermUse, ...]:
+    """`term_uses` of one of the edition's documents, walked once per edition: the glossary page
+    asks for every entry's uses in every document, in both languages."""
+    hit = _term_uses_by_file(edition).get(doc.file_name)
+    return hit[1] if hit is not None and hit[0] is doc else tuple(term_uses(doc))
 
 
 def check(edition: Edition, tei_dir: Path) -> list[Diagnostic]:

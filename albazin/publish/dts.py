@@ -41,6 +41,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
+from albazin.core import safeio
 from albazin.load import teiload
 from albazin.load.citetree import CitableUnit, CitationTree, CiteLevel, path_segment
 from albazin.load.teiload import TEI_NS, XML_NS, tei
@@ -437,15 +438,4 @@ def of_build(edition: Edition, tei_dir: Path, base_url: str) -> dict[str, bytes]
 
 def write(site_dir: Path, files: dict[str, bytes]) -> int:
     """Write the tree (only files whose bytes differ, so that a serve rebuild stays cheap); the count written."""
-    written = 0
-    for path, data in files.items():
-        target = site_dir / path
-        try:
-            if target.read_bytes() == data:
-                continue
-        except OSError:
-            pass
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        written += 1
-    return written
+    return sum(safeio.write_if_changed(site_dir / path, data) for path, data in files.items())

@@ -158,16 +158,41 @@ def _sort_entry(path: Path) -> dict:
     return entry
 
 
-def index_site(site_dir: Path, languages: Iterable[str]) -> IndexReport:
-    """Index the built site; fail if the indexer fails or a language ends up without an index."""
-    start = time.perf_counter()
+@dataclass
+class Indexing:
+    """A run of the indexer under way: `start_index` began it, `finish_index` waits for its report."""
+    process: subprocess.Popen
+    started: float  # perf_counter() when it began
+
+
+def start_index(site_dir: Path) -> Indexing:
+    """Start the indexer on the built site and return at once (it runs in its own process)."""
     try:
-        # No timeout: a timed wait fails (EINVAL) under faketime, which the reproducibility test uses
-        # to prove the build ignores the clock; the indexer takes about a second.
-        result = subprocess.run(command(site_dir), capture_output=True, text=True, check=False)
+        process = subprocess.Popen(command(site_dir), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     except OSError as exc:
         raise not_started(exc) from None
-    return indexed(site_dir, languages, result, time.perf_counter() - start)
+    return Indexing(process, time.perf_counter())
+
+
+def finish_index(site_dir: Path, languages: Iterable[str], run: Indexing) -> IndexReport:
+    """Wait for a started run; its report, or SearchIndexError if it failed or a language has no index."""
+    # No timeout: a timed wait fails (EINVAL) under faketime, which the reproducibility test uses
+    # to prove the build ignores the clock; the indexer takes about a second.
+    stdout, stderr = run.process.communicate()
+    result = subprocess.CompletedProcess(run.process.args, run.process.returncode, stdout, stderr)
+    return indexed(site_dir, languages, result, time.perf_counter() - run.started)
+
+
+def cancel_index(run: Indexing) -> None:
+    """Stop a started run (the build failed): it must not go on writing into a site being dropped."""
+    if run.process.poll() is None:
+        run.process.kill()
+    run.process.communicate()
+
+
+def index_site(site_dir: Path, languages: Iterable[str]) -> IndexReport:
+    """Index the built site; fail if the indexer fails or a language ends up without an index."""
+    return finish_index(site_dir, languages, start_index(site_dir))
 
 
 def not_started(exc: OSError) -> SearchIndexError:

@@ -72,7 +72,7 @@ def card(entry: GlossaryEntry, lang: Lang) -> etree._Element:
 def cards(edition: Edition, docs: list[TextDoc], lang: Lang) -> etree._Element | None:
     """One card per glossary entry named on the page, hidden (shown by docs/assets/js/edition/cards.js)."""
     entries = {e.xml_id: e for e in edition.glossary}
-    named = dict.fromkeys(entry for doc in docs for entry, _, _ in editorial.term_uses(doc))
+    named = dict.fromkeys(entry for doc in docs for entry, _, _ in editorial.edition_term_uses(edition, doc))
     found = [entries[e] for e in named if e in entries]
     if not found:
         return None
@@ -96,7 +96,7 @@ def _occurrences(edition: Edition, entry: GlossaryEntry, lang: Lang, links: Glos
     groups = []
     for doc in edition.documents():
         numbers = {u.xml_id: u.n for u in doc.units()}
-        here = [(node, unit) for term, node, unit in editorial.term_uses(doc) if term == entry.xml_id]
+        here = [(node, unit) for term, node, unit in editorial.edition_term_uses(edition, doc) if term == entry.xml_id]
         if not here:
             continue
         page = links.text_page(doc.translation_of or doc.siglum)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from albazin.core import safeio
 from albazin.core.diagnostics import Diagnostic
 from albazin.core.i18n import LANGUAGES, label
 from albazin.render.render import h
@@ -83,8 +84,6 @@ def write(site_dir: Path, redirects: list[Redirect], site_url: str) -> list[str]
     for r in redirects:
         for lang in LANGUAGES:
             old, new = page_in(r.old, lang), page_in(r.new, lang)
-            target = site_dir / old / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(stub(old, new, site_url, lang), encoding="utf-8")
+            safeio.write_if_changed(site_dir / old / "index.html", stub(old, new, site_url, lang).encode("utf-8"))
             written.append(old)
     return sorted(written)

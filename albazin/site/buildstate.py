@@ -16,8 +16,8 @@ from mkdocs.exceptions import PluginError
 
 from albazin.core import buildinfo, siteurl
 from albazin.model import pipeline
-from albazin.publish import downloads
-from albazin.site import anchors, release, sitecheck
+from albazin.publish import downloads, search
+from albazin.site import anchors, release, retire, sitecheck
 from albazin.core.diagnostics import TeiError
 from albazin.model.model import Edition
 from albazin.core.paths import tei_dir
@@ -39,6 +39,9 @@ class BuildState:
     release: release.Context | None = None  # set when this build is mike's build of a release
     unconfirmed: pipeline.PendingCheck | None = None  # serve: the check whose schema verdict on_env awaits
     post_builds_seen: int = 0  # on_post_build calls of this build (albazin/site/searchindexing.py)
+    indexing: search.Indexing | None = None  # the search indexer, once every page is on disk
+    pre_builds_seen: int = 0  # on_pre_build calls of this build, not reset by on_config: the first is the main build's
+    retired: retire.Retired | None = None  # the previous site being deleted (albazin/site/retire.py)
 
     def start(self, serving: bool) -> Edition:
         """Load and check the corpus. Serving, the pages are rendered while the schema validator

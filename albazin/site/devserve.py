@@ -47,13 +47,15 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
-from watchdog.observers.polling import PollingObserver
 
 from albazin.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, label
 from albazin.render.render import h, serialize
+
+if TYPE_CHECKING:  # the server and its watcher are imported by `mkdocs serve` only, not by every build
+    from mkdocs.livereload import LiveReloadServer
 
 POLL_SECONDS = 0.1
 serving = False  # set once per process from the on_startup event
@@ -130,6 +132,8 @@ def poll_faster(server: LiveReloadServer, watched: Iterable[str]) -> LiveReloadS
     """Give the server a file watcher that polls every POLL_SECONDS. Called from on_serve, before
     the server starts its watcher; `watched` are the paths MkDocs has watched so far (the docs
     directory and mkdocs.yml). The paths of mkdocs.yml's `watch:` are added by MkDocs afterwards."""
+    from watchdog.observers.polling import PollingObserver  # serve only: a build needs no watcher
+
     paths = [str(p) for p in watched if p]
     for path in paths:
         server.unwatch(path)

@@ -16,15 +16,18 @@ Order of events per language build:
   on_env        under `mkdocs serve`, wait for the schema verdict (devserve.py) before pages are written;
                 cache compiled templates between builds (keeps `mkdocs serve` reloads fast); the name
                 of Material's script bundle (albazin/site/upstreamtheme.py)
-  on_pre_build  write the page stubs of the page registry's generated pages (only files whose content changed)
+  on_pre_build  write the page stubs of the page registry's generated pages (only files whose content changed);
+                in the main build, move the previous site aside to be deleted in the background
+                (albazin/site/retire.py) instead of by MkDocs' cleaning, which comes next
   on_page_markdown  the edition's citation in the About page (albazin/site/publishing.py)
   on_page_content  render a generated page's body from the model, by its kind (albazin/site/pagebodies.py,
                 looked up in the page registry), and its table of contents; give it its aliased anchors
   on_page_context  the citation data, footer, DTS links and JSON-LD of the page (albazin/site/pagecontext.py)
-  on_post_build write the downloads (TEI files, schema, copy-texts, corpus zip, plain texts, data,
-                citation records), the static DTS API (albazin/publish/dts.py), the redirects, a release's
-                manifest; once every language is built, index the site for search
-                (albazin/site/searchindexing.py, which depends on mkdocs-static-i18n's order of events)
+  on_post_build write the redirects; once every page is on disk, start the search indexer; write the
+                downloads (TEI files, schema, copy-texts, corpus zip, plain texts, data, citation records),
+                the static DTS API (albazin/publish/dts.py), a release's manifest; after the last language,
+                wait for the indexer (albazin/site/searchindexing.py, which depends on mkdocs-static-i18n's
+                order of events) and for the previous site's deletion
 The build's state (the edition, the address, the aliases, a release) is one BuildState
 (albazin/site/buildstate.py), held here: MkDocs re-imports this module whenever it reloads the config.
 """
@@ -34,16 +37,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+
+if TYPE_CHECKING:  # imported by `mkdocs serve` itself; a build need not load the server
+    from mkdocs.livereload import LiveReloadServer
 
 # MkDocs loads hook files by path, not as part of a package: make `albazin` importable.
 _ROOT = Path(__file__).resolve().parents[2]  # albazin/site/mkdocs_hooks.py
@@ -60,6 +65,7 @@ from albazin.site import (  # noqa: E402
     pagebodies,
     pagecontext,
     pageregistry,
+    retire,
     searchindexing,
     themefiles,
     upstreamtheme,
@@ -74,6 +80,7 @@ _state = buildstate.BuildState()  # nothing outlives a build: this module is re-
 
 def on_startup(command: str, dirty: bool) -> None:
     devserve.started(command)
+    retire.started(command, dirty)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
@@ -82,6 +89,8 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[.
 
 
 def on_build_error(error: Exception) -> None:
+    searchindexing.cancel(_state)
+    _build_over()
     devserve.build_failed(error)
 
 
@@ -138,6 +147,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if changes:
         _state.confirm_now()  # docs/ is written only from a validated corpus
     pages.write_stubs(docs, GENERATED_DIRS, stubs, changes)
+    if _state.pre_builds_seen == 0:  # the main build, whose site MkDocs empties next
+        _state.retired = retire.retire(Path(config["site_dir"]))
+    _state.pre_builds_seen += 1
 
 
 def _page_language(page: Page, config: MkDocsConfig) -> str:
@@ -174,12 +186,24 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 @event_priority(-110)  # after mkdocs-static-i18n's on_post_build (-100): see albazin/site/searchindexing.py
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config["site_dir"])
-    downloads.write(site_dir, _state.downloads())
-    try:  # the static DTS API (dts/), the same for every language: written once, then only what changed
-        dts.write(site_dir, dts.of_build(_state.edition(), tei_dir(), config["site_url"] or "/"))
-    except dts.DtsError as exc:
-        raise PluginError(f"error: {exc} [dts]") from None
-    moved = write_redirects(site_dir, _state.site_url)
-    if _state.release is not None:  # rewritten by each language's build: the last one lists every page
-        release_manifest(site_dir, _state.release, _state.edition(), _state.aliases, moved)
-    searchindexing.after_language_build(_state, config)
+    try:
+        moved = write_redirects(site_dir, _state.site_url)  # HTML: on disk before the indexer starts
+        searchindexing.pages_written(_state, config)
+        downloads.write(site_dir, _state.downloads())
+        try:  # the static DTS API (dts/), the same for every language: written once, then only what changed
+            dts.write(site_dir, dts.of_build(_state.edition(), tei_dir(), config["site_url"] or "/"))
+        except dts.DtsError as exc:
+            raise PluginError(f"error: {exc} [dts]") from None
+        if _state.release is not None:  # rewritten by each language's build: the last one lists every page
+            release_manifest(site_dir, _state.release, _state.edition(), _state.aliases, moved)
+        if searchindexing.after_language_build(_state, config):  # the last language's build
+            _build_over()
+    except BaseException:
+        searchindexing.cancel(_state)  # a failed build: its indexer must not write into a dropped site
+        raise
+
+
+def _build_over() -> None:
+    """The build ends (done or failed): the previous site's deletion has finished."""
+    retired, _state.retired, _state.pre_builds_seen = _state.retired, None, 0
+    retire.finish(retired)

@@ -14,6 +14,7 @@ scripts block reads it from the installed base.html (`bundle_path`, a Jinja glob
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -161,6 +162,16 @@ def top_level_blocks(source: str, name: str = "<template>") -> dict[str, nodes.B
 
 def bundle_path(templates: Path = MATERIAL_TEMPLATES) -> str:
     """The site path of Material's script bundle, as the installed base.html's scripts block names it."""
+    try:
+        info = (templates / "base.html").stat()
+    except OSError as error:
+        raise BlockError(f"Material's base.html cannot be read in {templates}: {error.strerror}") from None
+    return _bundle_path(templates, info.st_mtime_ns, info.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _bundle_path(templates: Path, _mtime_ns: int, _size: int) -> str:
+    """Parsed once per installed base.html (each language's build asks; a changed file is parsed anew)."""
     source = (templates / "base.html").read_text(encoding="utf-8")
     scripts = [block for block in _parse(source, "base.html").find_all(nodes.Block) if block.name == "scripts"]
     names = {const.value for block in scripts for const in block.find_all(nodes.Const)

@@ -235,3 +235,14 @@ def test_the_glossary_reads_without_javascript(browser, server: str) -> None:
     pg.locator("a.alb-term[data-term='gl-voevoda']").first.click()
     assert pg.url.endswith("/ru/glossary/#gl-voevoda")
     context.close()
+
+
+def test_the_term_uses_walked_once_per_edition_are_those_of_each_document(edition) -> None:
+    from dataclasses import replace as _replace
+
+    from albazin.model import editorial
+    for doc in edition.documents():
+        assert editorial.edition_term_uses(edition, doc) == tuple(editorial.term_uses(doc))
+    doc = edition.documents()[0]
+    other = _replace(doc, divisions=())  # same file name, another object: not answered from the cache
+    assert editorial.edition_term_uses(edition, other) == tuple(editorial.term_uses(other)) == ()

@@ -334,3 +334,37 @@ def test_without_javascript_no_dead_control_and_the_search_page_says_why(browser
             assert pg.request.get(urllib.parse.urljoin(pg.url, href)).ok, href
     finally:
         context.close()
+
+
+# --- the indexer started early, waited for at the end (albazin/site/searchindexing.py) -------------
+
+def test_a_started_index_reports_what_index_site_reports(tmp_path: Path) -> None:
+    site = _mini_site(tmp_path, {"a": ("en", "<p>The siege.</p>"), "ru/a": ("ru", "<p>Осада Албазина.</p>")})
+    running = search.start_index(site)
+    report = search.finish_index(site, LANGUAGES, running)
+    assert report.pages == {"en": 1, "ru": 1}
+    assert (site / search.BUNDLE_DIR / "pagefind-entry.json").is_file()
+
+
+def test_a_failing_started_index_is_reported_when_waited_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALBAZIN_PAGEFIND", str(_failing_indexer(tmp_path)))
+    running = search.start_index(_mini_site(tmp_path / "site", {"a": ("en", "<p>x</p>")}))
+    with pytest.raises(search.SearchIndexError, match=r"exit status 3\): Error: simulated indexer failure"):
+        search.finish_index(tmp_path / "site", LANGUAGES, running)
+
+
+def test_cancel_kills_an_indexer_that_is_still_running(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    slow = tmp_path / "slow-indexer"
+    slow.write_text("#!/bin/sh\nexec sleep 600\n", encoding="utf-8")
+    slow.chmod(0o755)
+    monkeypatch.setenv("ALBAZIN_PAGEFIND", str(slow))
+    running = search.start_index(tmp_path)
+    assert running.process.poll() is None
+    search.cancel_index(running)
+    assert running.process.returncode == -9  # killed, not waited out
+
+
+def test_an_indexer_that_cannot_start_is_a_search_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALBAZIN_PAGEFIND", str(tmp_path / "no-such-indexer"))
+    with pytest.raises(search.SearchIndexError, match="the search indexer could not be run"):
+        search.start_index(tmp_path)

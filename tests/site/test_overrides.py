@@ -146,3 +146,20 @@ def test_the_built_pages_load_the_bundle_the_site_has_deferred(site: Path, page:
     target = (site / page).parent / bundles[0].get("src")
     assert target.resolve().is_file(), target
     assert target.resolve() == (site / upstreamtheme.bundle_path()).resolve()
+
+
+def test_the_bundle_name_is_read_again_when_base_html_changes(tmp_path: Path) -> None:
+    base = tmp_path / "base.html"
+    for name in ("assets/javascripts/bundle.aaaa.min.js", "assets/javascripts/bundle.bbbb.min.js"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("", encoding="utf-8")
+    base.write_text('{% block scripts %}<script src="{{ \'assets/javascripts/bundle.aaaa.min.js\' | url }}">'
+                    '</script>{% endblock %}', encoding="utf-8")
+    assert upstreamtheme.bundle_path(tmp_path) == "assets/javascripts/bundle.aaaa.min.js"
+    base.write_text(base.read_text(encoding="utf-8").replace("aaaa", "bbbb") + " ", encoding="utf-8")
+    assert upstreamtheme.bundle_path(tmp_path) == "assets/javascripts/bundle.bbbb.min.js"
+
+
+def test_a_missing_base_html_is_a_block_error(tmp_path: Path) -> None:
+    with pytest.raises(upstreamtheme.BlockError, match="base.html cannot be read"):
+        upstreamtheme.bundle_path(tmp_path)
