@@ -74,8 +74,6 @@ def entry_problem(path: Path) -> UnsafeFile | None:
         return UnsafeFile("unreadable", f"cannot read file: {exc.strerror}")
 
 
-
-
 def write_if_changed(target: Path, data: bytes) -> bool:
     """Write `data` to `target` (making its folder) unless the file already holds exactly those bytes;
     whether it wrote. The second language's build rewrites nothing the first wrote, so a file is

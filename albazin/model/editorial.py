@@ -147,6 +147,9 @@ def attach(edition: Edition, files: list[TeiFile]) -> tuple[Edition, list[Diagno
 
 # --- checks -------------------------------------------------------------------------------------------
 
+TermUse = tuple[str, Phrase, str]  # (glossary entry id, the term, the id of its unit)
+
+
 def term_uses(doc: TextDoc) -> Iterator[TermUse]:
     """Every <term> of a text or translation: (glossary entry id, the term, the id of its unit)."""
     for unit in doc.units():
@@ -154,9 +157,6 @@ def term_uses(doc: TextDoc) -> Iterator[TermUse]:
             if isinstance(node, Phrase) and node.tag == "term":
                 for entry in pointer_ids(node.attr("ref"))[:1]:
                     yield entry, node, unit.xml_id
-
-
-TermUse = tuple[str, Phrase, str]
 
 
 @per_edition

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from albazin.core import buildinfo, identifiers
 from albazin.core.i18n import INDEX_TITLES, LANGUAGES, N_, label, label_plural, language_name, number
-from albazin.core.safeio import MAX_PUBLISHED_BYTES, MAX_TEI_BYTES, read_bounded
+from albazin.core.safeio import MAX_PUBLISHED_BYTES, MAX_TEI_BYTES, read_bounded, write_if_changed
 from albazin.load import corpusfiles
 from albazin.load.rules import EDITION_FILE
 from albazin.model import concordance, htmlids
@@ -334,7 +334,5 @@ def of_build(edition: Edition, tei_dir: Path, base_url: str, when: tuple[int, ..
 
 
 def write(site_dir: Path, items: Iterable[Download]) -> None:
-    for d in items:
-        target = identifiers.safe_relative(site_dir, d.path)  # never outside the site
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(d.data)
+    for d in items:  # the second language's build finds them written
+        write_if_changed(identifiers.safe_relative(site_dir, d.path), d.data)  # never outside the site

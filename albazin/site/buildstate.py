@@ -40,8 +40,9 @@ class BuildState:
     unconfirmed: pipeline.PendingCheck | None = None  # serve: the check whose schema verdict on_env awaits
     post_builds_seen: int = 0  # on_post_build calls of this build (albazin/site/searchindexing.py)
     indexing: search.Indexing | None = None  # the search indexer, once every page is on disk
-    pre_builds_seen: int = 0  # on_pre_build calls of this build, not reset by on_config: the first is the main build's
-    retired: retire.Retired | None = None  # the previous site being deleted (albazin/site/retire.py)
+    # The previous site being deleted (albazin/site/retire.py); set by the main build's on_pre_build, the
+    # first of the build (on_config does not reset it), so None there means the main build.
+    retired: retire.Retired | None = None
 
     def start(self, serving: bool) -> Edition:
         """Load and check the corpus. Serving, the pages are rendered while the schema validator

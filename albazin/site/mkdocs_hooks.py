@@ -88,8 +88,8 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[.
     return devserve.poll_faster(server, [config["docs_dir"], config.config_file_path])
 
 
-def on_build_error(error: Exception) -> None:
-    searchindexing.cancel(_state)
+def on_build_error(error: Exception) -> None:  # MkDocs calls it for a failure of any event, on_post_build's too
+    searchindexing.cancel(_state)  # its indexer must not write into a dropped site
     _build_over()
     devserve.build_failed(error)
 
@@ -147,9 +147,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if changes:
         _state.confirm_now()  # docs/ is written only from a validated corpus
     pages.write_stubs(docs, GENERATED_DIRS, stubs, changes)
-    if _state.pre_builds_seen == 0:  # the main build, whose site MkDocs empties next
+    if _state.retired is None:  # the main build, whose site MkDocs empties next
         _state.retired = retire.retire(Path(config["site_dir"]))
-    _state.pre_builds_seen += 1
 
 
 def _page_language(page: Page, config: MkDocsConfig) -> str:
@@ -186,24 +185,20 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 @event_priority(-110)  # after mkdocs-static-i18n's on_post_build (-100): see albazin/site/searchindexing.py
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config["site_dir"])
-    try:
-        moved = write_redirects(site_dir, _state.site_url)  # HTML: on disk before the indexer starts
-        searchindexing.pages_written(_state, config)
-        downloads.write(site_dir, _state.downloads())
-        try:  # the static DTS API (dts/), the same for every language: written once, then only what changed
-            dts.write(site_dir, dts.of_build(_state.edition(), tei_dir(), config["site_url"] or "/"))
-        except dts.DtsError as exc:
-            raise PluginError(f"error: {exc} [dts]") from None
-        if _state.release is not None:  # rewritten by each language's build: the last one lists every page
-            release_manifest(site_dir, _state.release, _state.edition(), _state.aliases, moved)
-        if searchindexing.after_language_build(_state, config):  # the last language's build
-            _build_over()
-    except BaseException:
-        searchindexing.cancel(_state)  # a failed build: its indexer must not write into a dropped site
-        raise
+    moved = write_redirects(site_dir, _state.site_url)  # HTML: on disk before the indexer starts
+    searchindexing.pages_written(_state, config)
+    downloads.write(site_dir, _state.downloads())
+    try:  # the static DTS API (dts/), the same for every language: written once, then only what changed
+        dts.write(site_dir, dts.of_build(_state.edition(), tei_dir(), config["site_url"] or "/"))
+    except dts.DtsError as exc:
+        raise PluginError(f"error: {exc} [dts]") from None
+    if _state.release is not None:  # rewritten by each language's build: the last one lists every page
+        release_manifest(site_dir, _state.release, _state.edition(), _state.aliases, moved)
+    if searchindexing.after_language_build(_state, config):  # the last language's build
+        _build_over()
 
 
 def _build_over() -> None:
     """The build ends (done or failed): the previous site's deletion has finished."""
-    retired, _state.retired, _state.pre_builds_seen = _state.retired, None, 0
+    retired, _state.retired = _state.retired, None
     retire.finish(retired)

@@ -36,7 +36,7 @@ def started(command: str, dirty: bool) -> None:
 
 @dataclass
 class Retired:
-    """A deletion under way (or None when there was nothing to delete)."""
+    """A deletion under way; both None when there was nothing to delete."""
     process: subprocess.Popen | None = None
     thread: threading.Thread | None = None
 
@@ -72,10 +72,14 @@ def _delete(folders: list[Path]) -> Retired:
                                                     stderr=subprocess.DEVNULL))
         except OSError:
             pass
-    thread = threading.Thread(target=lambda: [shutil.rmtree(f, ignore_errors=True) for f in folders],
-                              name="albazin-retire", daemon=False)
+    thread = threading.Thread(target=_remove, args=(folders,), name="albazin-retire")
     thread.start()
     return Retired(thread=thread)
+
+
+def _remove(folders: list[Path]) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def finish(retired: Retired | None) -> None:

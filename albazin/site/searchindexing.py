@@ -14,7 +14,7 @@ build finishes, and the n-th call, the last, waits for it (`after_language_build
 by on_config, with which each language's build starts. Should the plugin change that order, the index
 would be built before every language is written, and search.index_site stops the build when a
 language has no pages (tests/publish/test_search.py). A build that fails while the indexer runs
-stops it (`cancel`, from on_post_build and on_build_error): it must not write into a dropped site.
+stops it (`cancel`, from on_build_error): it must not write into a dropped site.
 """
 
 from __future__ import annotations
